@@ -1,0 +1,201 @@
+"""`python -m timeline ...`: the contract's command line.
+
+Every subcommand processes every input it is given; a bad one is reported on stderr in
+one line naming it (no traceback) and makes the exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from . import __version__
+from .errors import InputError
+
+
+def _iso_date(s: str) -> str:
+    try:
+        date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {s!r}") from None
+    return s
+
+
+def _add_common(p: argparse.ArgumentParser, published: bool = True) -> None:
+    if published:
+        p.add_argument("--published", type=_iso_date, help="publication date YYYY-MM-DD (overrides a header)")
+    p.add_argument("--lang", help="language code (default: detected); uk, ru and en are fully supported")
+
+
+def _default_db() -> str:
+    from .storage import default_db_url
+
+    return default_db_url()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="python -m timeline",
+        description="Litopys: news articles in several languages -> an event timeline.",
+    )
+    ap.add_argument("--version", action="version", version=f"Litopys {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("timex", help="temporal expressions, one JSON object a line")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    _add_common(p)
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+
+    p = sub.add_parser("entities", help="countries, places, people and organisations, one JSON object a line")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    _add_common(p, published=False)
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+
+    p = sub.add_parser("extract", help="events of the files, without storing them")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    _add_common(p)
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+
+    p = sub.add_parser("ingest", help="extract and store; folders are walked; re-ingesting adds nothing")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("--db", help="database URL (default: $TIMELINE_DB_URL or sqlite:///data/timeline.db)")
+    _add_common(p)
+    p.add_argument("--allow-private", action="store_true", help="allow URLs on loopback/private addresses")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("export", help="the stored events that pass the filters")
+    p.add_argument("--db", help="database URL (default: $TIMELINE_DB_URL or sqlite:///data/timeline.db)")
+    p.add_argument("--country", action="append", default=[], metavar="ISO3")
+    p.add_argument("--actor", action="append", default=[], metavar="NAME")
+    p.add_argument("--type", action="append", default=[], metavar="TYPE", dest="types")
+    p.add_argument("--since", type=_iso_date, metavar="DATE")
+    p.add_argument("--until", type=_iso_date, metavar="DATE")
+    p.add_argument("--query", metavar="TEXT")
+    p.add_argument("--format", choices=["csv", "jsonl", "timelinejs"], default="csv")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    return ap
+
+
+def _err(msg: str) -> None:
+    print(msg.replace("\n", " "), file=sys.stderr)
+
+
+def _documents(files, published, lang):
+    """Yield (name, Document | None) reading each file; errors are reported and yield None."""
+    from .ingest.readers import read_file_documents
+
+    for name in files:
+        try:
+            docs = read_file_documents(name, published=published, lang=lang)
+        except InputError as e:
+            _err(str(e))
+            yield name, None
+            continue
+        for doc in docs:
+            yield name, doc
+
+
+def cmd_timex(args) -> int:
+    from .pipeline import run
+
+    failed = 0
+    out = sys.stdout
+    for name, doc in _documents(args.files, args.published, args.lang):
+        if doc is None:
+            failed += 1
+            continue
+        doc = run(doc, until="timexes")
+        for t in doc.timexes:
+            out.write(json.dumps({"file": name, **t.to_dict()}, ensure_ascii=False) + "\n")
+    return 1 if failed else 0
+
+
+def cmd_entities(args) -> int:
+    from .pipeline import run
+
+    failed = 0
+    for name, doc in _documents(args.files, None, args.lang):
+        if doc is None:
+            failed += 1
+            continue
+        doc = run(doc, until="entities")
+        for e in doc.entities:
+            sys.stdout.write(json.dumps({"file": name, **e.to_dict()}, ensure_ascii=False) + "\n")
+    return 1 if failed else 0
+
+
+def cmd_extract(args) -> int:
+    from .export import write_events
+    from .pipeline import run
+
+    failed = 0
+    records = []
+    for _name, doc in _documents(args.files, args.published, args.lang):
+        if doc is None:
+            failed += 1
+            continue
+        records.extend(e.to_record() for e in run(doc).events)
+    write_events(records, args.format, args.output)
+    return 1 if failed else 0
+
+
+def cmd_ingest(args) -> int:
+    from .ingest import ingest_inputs
+
+    summary = ingest_inputs(
+        args.inputs,
+        db_url=args.db or _default_db(),
+        published=args.published,
+        lang=args.lang,
+        allow_private=args.allow_private,
+        progress=not args.quiet,
+        on_error=_err,
+    )
+    print(summary.line())
+    return 1 if summary.failures else 0
+
+
+def cmd_export(args) -> int:
+    from .export import export_meta, write_events
+    from .filters import Filters
+    from .storage import Store
+
+    flt = Filters(
+        countries=args.country,
+        actors=args.actor,
+        types=args.types,
+        since=args.since,
+        until=args.until,
+        query=args.query or "",
+    )
+    store = Store(args.db or _default_db())
+    df = flt.apply(store.events_frame())
+    records = df.to_dict("records")
+    meta = export_meta(flt, len(records))
+    write_events(records, args.format, args.output, meta=meta)
+    return 0
+
+
+COMMANDS = {
+    "timex": cmd_timex,
+    "entities": cmd_entities,
+    "extract": cmd_extract,
+    "ingest": cmd_ingest,
+    "export": cmd_export,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except InputError as e:
+        _err(str(e))
+        return 1
+    except BrokenPipeError:  # `| head` closed the pipe: not an error of ours
+        return 0
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,130 @@
+"""Inputs -> Documents: header-format text, plain .txt/.md, HTML, CSV/JSONL tables.
+
+Each reader raises InputError (one line naming the input) on bad input and never
+returns half a table: a table with a bad row is rejected whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError
+from .decode import check_size, decode_bytes
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+TABLE_COLUMNS = ("text", "published", "title", "url", "lang")
+
+
+def _parse_date(source: str, value) -> date | None:
+    if value in (None, ""):
+        return None
+    s = str(value).strip()[:10]
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise InputError(source, f"bad publication date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def text_document(source: str, text: str, published=None, lang=None, title=None, url=None) -> Document:
+    if not text.strip():
+        raise InputError(source, "no text")
+    return Document.from_text(
+        text, published=_parse_date(source, published), lang=lang, title=title, url=url, path=source
+    )
+
+
+def html_document(source: str, html: str, published=None, lang=None, url=None) -> Document:
+    """Main text through trafilatura, publication date through htmldate (unless given)."""
+    import trafilatura
+
+    try:
+        body = trafilatura.extract(html, url=url, include_comments=False, favor_recall=True)
+        meta = trafilatura.extract_metadata(html)
+    except Exception as e:  # trafilatura raises assorted lxml errors on broken markup
+        raise InputError(source, f"cannot parse HTML ({type(e).__name__})") from None
+    if not body or not body.strip():
+        raise InputError(source, "no article text found in the HTML")
+    title = meta.title if meta is not None and meta.title else None
+    pub = _parse_date(source, published)
+    if pub is None:
+        from htmldate import find_date
+
+        try:
+            found = find_date(html, original_date=True, outputformat="%Y-%m-%d")
+        except Exception:
+            found = None
+        pub = _parse_date(source, found) if found else None
+    if lang is None and meta is not None and getattr(meta, "language", None):
+        lang = meta.language.split("-")[0].lower()
+    return Document.from_text(body, published=pub, lang=lang, title=title, url=url, path=source)
+
+
+def table_documents(source: str, text: str, suffix: str, published=None, lang=None) -> list[Document]:
+    rows: list[dict] = []
+    if suffix == ".csv":
+        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+        if "text" not in header:
+            raise InputError(source, f"CSV has no 'text' column (columns: {', '.join(header) or 'none'})")
+        for row in reader:
+            rows.append({(k or "").strip().lower(): v for k, v in row.items()})
+    else:
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(source, f"line {n}: not JSON ({e.msg})") from None
+            if not isinstance(obj, dict) or "text" not in obj:
+                raise InputError(source, f"line {n}: no 'text' field")
+            rows.append(obj)
+    if not rows:
+        raise InputError(source, "table has no rows")
+    docs = []
+    for n, row in enumerate(rows, 1):
+        where = f"{source} row {n}"
+        docs.append(
+            text_document(
+                where,
+                str(row.get("text") or ""),
+                published=row.get("published") or published,
+                lang=row.get("lang") or lang,
+                title=row.get("title") or None,
+                url=row.get("url") or None,
+            )
+        )
+    return docs
+
+
+def read_file_documents(path: str, published=None, lang=None) -> list[Document]:
+    """Read one file into its documents (a table gives several)."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(path, "no such file")
+    if p.is_dir():
+        raise InputError(path, "is a folder (use `ingest` to walk folders)")
+    try:
+        check_size(path, p.stat().st_size)
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(path, e.strerror or "cannot read") from None
+    text = decode_bytes(path, data)
+    suffix = p.suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix not in TABLE_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
+        return [html_document(path, text, published=published, lang=lang)]
+    if suffix in TABLE_SUFFIXES:
+        return table_documents(path, text, suffix if suffix == ".csv" else ".jsonl", published, lang)
+    if suffix in FEED_SUFFIXES or text.lstrip()[:200].lstrip("\ufeff").startswith("<?xml"):
+        from .feeds import feed_documents
+
+        return feed_documents(path, data, published=published, lang=lang, allow_private=False)
+    return [text_document(path, text, published=published, lang=lang)]

@@ -1,0 +1,33 @@
+"""Choices offered by the filters, and how they are labelled."""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def country_label(iso3: str) -> str:
+    """'Azerbaijan (AZE)'; the code alone when unknown."""
+    try:
+        import pycountry
+
+        c = pycountry.countries.get(alpha_3=iso3)
+    except Exception:
+        c = None
+    name = getattr(c, "common_name", None) or getattr(c, "name", None) if c else None
+    return f"{name} ({iso3})" if name else iso3
+
+
+def options_of(events) -> dict[str, list[str]]:
+    """The distinct countries, actors and types of an events frame, most frequent first."""
+    if events.empty:
+        return {"countries": [], "actors": [], "types": []}
+
+    def ranked(series):
+        return list(series.explode().dropna().value_counts().index)
+
+    return {
+        "countries": ranked(events["countries"]),
+        "actors": ranked(events["actors"]),
+        "types": ranked(events["event_type"]),
+    }
