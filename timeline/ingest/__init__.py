@@ -13,7 +13,15 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
-from .readers import FEED_SUFFIXES, HTML_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, read_file_documents
+from .readers import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    TABLE_SUFFIXES,
+    TEXT_SUFFIXES,
+    bytes_documents,
+    read_file_documents,
+    text_document,
+)
 
 WALKED_SUFFIXES = (TEXT_SUFFIXES - {""}) | HTML_SUFFIXES | TABLE_SUFFIXES | FEED_SUFFIXES
 
@@ -58,7 +66,7 @@ def documents_of(item: str, published=None, lang=None, allow_private: bool = Fal
         from .fetch import url_documents
 
         return url_documents(item, published=published, lang=lang, allow_private=allow_private)
-    return read_file_documents(item, published=published, lang=lang)
+    return read_file_documents(item, published=published, lang=lang, allow_private=allow_private)
 
 
 def ingest_documents(store, docs: list[Document], source: str, summary: Summary) -> None:
@@ -95,18 +103,13 @@ def ingest_inputs(
     summary = Summary(inputs=len(items))
     bar = progress and len(items) > 3 and sys.stderr.isatty()
     for i, item in enumerate(items, 1):
-        try:
-            docs = documents_of(item, published=published, lang=lang, allow_private=allow_private)
-            ingest_documents(store, docs, item, summary)
-        except InputError as e:
-            summary.failures.append(str(e))
-            if on_error:
-                on_error(str(e))
-        except Exception as e:  # one bad input must never stop the others nor print a traceback
-            msg = f"{item}: {type(e).__name__}: {e}".splitlines()[0]
-            summary.failures.append(msg)
-            if on_error:
-                on_error(msg)
+        _ingest_one(
+            store,
+            item,
+            lambda item=item: documents_of(item, published=published, lang=lang, allow_private=allow_private),
+            summary,
+            on_error,
+        )
         if on_progress:
             on_progress(i, len(items), item)
         if bar:
@@ -114,4 +117,45 @@ def ingest_inputs(
             sys.stderr.write(f"\r[{'#' * done}{'.' * (30 - done)}] {i}/{len(items)}")
             if i == len(items):
                 sys.stderr.write("\n")
+    return summary
+
+
+def _ingest_one(store, source: str, make_docs: Callable[[], list[Document]], summary: Summary, on_error=None) -> None:
+    """One input: its documents in one transaction; any failure becomes one line in the summary."""
+    try:
+        ingest_documents(store, make_docs(), source, summary)
+    except InputError as e:
+        msg = str(e).replace("\n", " ")
+        summary.failures.append(msg)
+        if on_error:
+            on_error(msg)
+    except Exception as e:  # never a traceback for bad input
+        msg = f"{source}: {type(e).__name__}: {e}".replace("\n", " ")
+        summary.failures.append(msg)
+        if on_error:
+            on_error(msg)
+
+
+def ingest_text(store, text: str, published=None, title=None, lang=None, url=None, source: str = "pasted text") -> Summary:
+    """Pasted text (the dashboard's text box): one article; a `date YYYY-MM-DD Title` header works too."""
+    summary = Summary(inputs=1)
+    _ingest_one(
+        store,
+        source,
+        lambda: [text_document(source, text or "", published=published, lang=lang or None, title=title or None, url=url or None)],
+        summary,
+    )
+    return summary
+
+
+def ingest_upload(store, filename: str, data: bytes, published=None, lang=None, allow_private: bool = False) -> Summary:
+    """An uploaded file, read by its suffix like a file on disk (.txt/.md/.html/.csv/.jsonl/.rss/.xml)."""
+    name = Path(filename or "upload").name or "upload"
+    summary = Summary(inputs=1)
+    _ingest_one(
+        store,
+        name,
+        lambda: bytes_documents(name, data or b"", Path(name).suffix, published=published, lang=lang or None, allow_private=allow_private),
+        summary,
+    )
     return summary

@@ -24,7 +24,7 @@ def _cyrillic_plausibility(text: str) -> float:
     return sum(c.islower() for c in letters) / len(letters)
 
 
-def decode_bytes(source: str, data: bytes) -> str:
+def decode_bytes(source: str, data: bytes, charset: str | None = None) -> str:
     check_size(source, len(data))
     if b"\x00" in data[:8192]:
         raise InputError(source, "binary file (not text)")

@@ -105,7 +105,7 @@ def table_documents(source: str, text: str, suffix: str, published=None, lang=No
     return docs
 
 
-def read_file_documents(path: str, published=None, lang=None) -> list[Document]:
+def read_file_documents(path: str, published=None, lang=None, allow_private: bool = False) -> list[Document]:
     """Read one file into its documents (a table gives several)."""
     p = Path(path)
     if not p.exists():
@@ -117,14 +117,34 @@ def read_file_documents(path: str, published=None, lang=None) -> list[Document]:
         data = p.read_bytes()
     except OSError as e:
         raise InputError(path, e.strerror or "cannot read") from None
-    text = decode_bytes(path, data)
-    suffix = p.suffix.lower()
-    if suffix in HTML_SUFFIXES or (suffix not in TABLE_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
-        return [html_document(path, text, published=published, lang=lang)]
-    if suffix in TABLE_SUFFIXES:
-        return table_documents(path, text, suffix if suffix == ".csv" else ".jsonl", published, lang)
-    if suffix in FEED_SUFFIXES or text.lstrip()[:200].lstrip("\ufeff").startswith("<?xml"):
+    return bytes_documents(path, data, p.suffix.lower(), published=published, lang=lang, allow_private=allow_private)
+
+
+def bytes_documents(
+    source: str, data: bytes, suffix: str, published=None, lang=None, allow_private: bool = False, charset: str | None = None, url: str | None = None
+) -> list[Document]:
+    """The documents of one input's bytes, read by its suffix (or its content when the suffix says nothing)."""
+    suffix = (suffix or "").lower()
+    check_size(source, len(data))
+    if suffix in FEED_SUFFIXES or (suffix not in TABLE_SUFFIXES | HTML_SUFFIXES and _looks_like_feed(data)):
         from .feeds import feed_documents
 
-        return feed_documents(path, data, published=published, lang=lang, allow_private=False)
-    return [text_document(path, text, published=published, lang=lang)]
+        return feed_documents(source, data, published=published, lang=lang, allow_private=allow_private)
+    text = decode_bytes(source, data, charset=charset)
+    if suffix in HTML_SUFFIXES or (suffix not in TABLE_SUFFIXES and _looks_like_html(text)):
+        return [html_document(source, text, published=published, lang=lang, url=url)]
+    if suffix in TABLE_SUFFIXES:
+        return table_documents(source, text, ".csv" if suffix == ".csv" else ".jsonl", published, lang)
+    return [text_document(source, text, published=published, lang=lang, url=url)]
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip("\ufeff \t\r\n")[:300].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<html" in head and head.startswith("<"))
+
+
+def _looks_like_feed(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if not head.startswith(b"<"):
+        return False
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
