@@ -1,28 +1,77 @@
-"""Temporal stage: detection of TIMEX3 expressions, then anchoring of relative values.
+"""Temporal stage: TIMEX3 expressions (DATE, TIME, DURATION, SET) with normalised values.
 
-STUB interface (owned by the temporal engine work): `tag_timexes(doc)` fills doc.timexes
-with values; `find_timexes(text, published, lang)` is the contract's API.
+Two separate steps: `detect` finds candidates and describes them from the language's
+resource data (timeline/lang/<code>/temporal.toml); `anchor` resolves relative ones against
+the publication date or the last mentioned date.  Languages without resource data but known
+to dateparser go through `fallback` (weaker; see its docstring).
+
+`import timeline.temporal` stays light: resources compile on first use and are cached;
+dateparser is imported only by the fallback.
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from datetime import date
 
-from ..document import Document, Timex
+from ..document import Document, Sentence, Timex
+from .anchor import anchor
+from .detect import Candidate, detect
+from .resources import Resources, compiled, temporal_languages
 
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+def _resources(lang: str | None) -> tuple[Resources, bool]:
+    """(resources, needs_fallback) for a language code."""
+    known = temporal_languages()
+    if lang in known:
+        return compiled((lang,)), False
+    if lang:
+        return compiled(()), True  # language-free patterns only; dateparser does the words
+    return compiled(known), False  # unknown language: every language's words
+
+
+def _tenses(doc: Document, cands: list[Candidate], res: Resources) -> list[str | None]:
+    sents: list[Sentence] = doc.sentences
+    starts = [s.start for s in sents]
+    memo: dict[int, str | None] = {}
+    out = []
+    for c in cands:
+        i = bisect_right(starts, c.start) - 1
+        if i < 0 or c.start >= sents[i].end:
+            out.append(None)
+            continue
+        if i not in memo:
+            text = sents[i].text
+            if res.future and res.future.search(text):
+                memo[i] = "future"
+            elif res.past and res.past.search(text):
+                memo[i] = "past"
+            else:
+                memo[i] = None
+        out.append(memo[i])
+    return out
 
 
 def tag_timexes(doc: Document) -> Document:
+    """Fill doc.timexes for the title and the body (never the `date ...` header)."""
+    res, fallback = _resources(doc.lang)
+    start = doc.title_span[0] if doc.title_span else doc.body_start
+    cands = detect(doc.text, res, start)
+    if fallback:
+        from .fallback import fallback_candidates
+
+        cands = fallback_candidates(doc, cands, start)
+    values = anchor(cands, doc.published, _tenses(doc, cands, res))
     doc.timexes = [
-        Timex(m.group(0), m.start(), m.end(), "DATE", m.group(0))
-        for m in _YEAR.finditer(doc.text, doc.body_start)
+        Timex(c.text, c.start, c.end, c.type, value, mod=c.mod, anchor=how, rule=c.rule)
+        for c, (value, how) in zip(cands, values, strict=True)
+        if value
     ]
     return doc
 
 
 def find_timexes(text: str, published: date | str | None = None, lang: str | None = None) -> list[dict]:
+    """Contract API: the temporal expressions of `text` as dicts."""
     from ..langdetect import detect_language
     from ..sentences import split_sentences
 

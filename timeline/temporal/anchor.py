@@ -1,0 +1,339 @@
+"""Anchoring: turn the semantic fields of detected candidates into TIMEX3 values.
+
+Deictic expressions ("вчора", "last Tuesday", "this year") resolve against the publication
+date; anaphoric ones ("наступного дня", "the following year") against the last date the
+text mentioned.  A document whose explicit years lie far from its publication date is read
+as a narrative (a history article): there, underspecified dates ("11 грудня") also take the
+year of the last mentioned date.  The sentence's tense decides last vs next for a bare
+weekday or month.  Without any anchor a value stays honestly unresolved (`XXXX-09-03`,
+`PAST_REF`), never invented.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .detect import Candidate
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_LOOKALIKE = str.maketrans("ІХ", "IX")  # Cyrillic letters written for Roman numerals
+_REF_SIGN = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+_DURATION_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y", "Q": "Q", "DE": "DE", "CE": "CE", "HR": "H", "MIN": "M", "SEC": "S"}
+_TIME_UNITS = {"HR", "MIN", "SEC"}
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass
+class Point:
+    """A resolved anchor: year, and month/day when known."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def of(cls, d: date | None) -> Point | None:
+        return cls(d.year, d.month, d.day) if d else None
+
+    def date(self) -> date | None:
+        return date(self.year, self.month, self.day) if self.month and self.day else None
+
+
+@dataclass
+class Context:
+    published: date | None
+    ref: Point | None = None  # last mentioned date
+    narrative: bool = False
+    tense: str | None = None  # "past", "future" or None
+
+
+def _int(v) -> int | None:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def roman(text: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(text.upper().translate(_LOOKALIKE)):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total or None
+
+
+def _year(sem: dict) -> int | None:
+    if (y := _int(sem.get("year"))) is not None:
+        return y
+    if (y2 := _int(sem.get("year2"))) is not None:
+        return 1900 + y2 if y2 >= 30 else 2000 + y2
+    return None
+
+
+def _month(sem: dict) -> int | None:
+    m = _int(sem.get("month")) or _int(sem.get("month_num"))
+    return m if m and 1 <= m <= 12 else None
+
+
+def _ymd(y: int, m: int | None = None, d: int | None = None) -> str:
+    out = f"{y:04d}"
+    if m:
+        out += f"-{m:02d}"
+        if d:
+            out += f"-{d:02d}"
+    return out
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    return 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _pick_year(month: int, day: int | None, ctx: Context) -> int | None:
+    """Year of an underspecified day/month: the narrative's year, else the one near publication."""
+    if ctx.narrative and ctx.ref:
+        return ctx.ref.year
+    pub = ctx.published
+    if pub is None:
+        return ctx.ref.year if ctx.ref else None
+    here = (pub.month, pub.day if day else 0)
+    there = (month, day or 0)
+    if ctx.tense == "future":
+        return pub.year if there >= here else pub.year + 1
+    if ctx.tense == "past":
+        return pub.year if there <= here else pub.year - 1
+    # nearest: more than half a year ahead is read as last year
+    ahead = (month - pub.month) % 12
+    if there > here and ahead > 6:
+        return pub.year - 1
+    if there < here and (pub.month - month) % 12 > 6:
+        return pub.year + 1
+    return pub.year
+
+
+def _base(sem: dict, ctx: Context) -> Point | None:
+    """What a relative expression counts from."""
+    if sem.get("anaphoric") or ctx.narrative:
+        return ctx.ref or Point.of(ctx.published)
+    return Point.of(ctx.published) or ctx.ref
+
+
+def _shifted(base: Point, unit: str, n: int, sem: dict) -> str | None:
+    """`base` moved by n units, written at that unit's precision."""
+    if unit == "Y":
+        y = base.year + n
+        if (m := _month(sem)) is not None:
+            d = _int(sem.get("day"))
+            return _ymd(y, m, d if d and _valid_day(y, m, d) else None)
+        if sem.get("season"):
+            return f"{y:04d}-{sem['season']}"
+        return _ymd(y)
+    if unit == "DE":
+        return f"{base.year // 10 + n:03d}"
+    if unit == "CE":
+        return f"{base.year // 100 + n:02d}"
+    if base.month is None:
+        return None
+    if unit == "M":
+        return _ymd(*_add_months(base.year, base.month, n))
+    if unit == "Q":
+        q = (base.month - 1) // 3 + n
+        return f"{base.year + q // 4:04d}-Q{q % 4 + 1}"
+    d = base.date()
+    if d is None:
+        return None
+    if unit in ("W", "WE"):
+        iy, iw, _ = (d + timedelta(weeks=n)).isocalendar()
+        return f"{iy:04d}-W{iw:02d}" + ("-WE" if unit == "WE" else "")
+    if unit == "D":
+        return (d + timedelta(days=n)).isoformat()
+    return None
+
+
+def _weekday(sem: dict, base: Point | None, ctx: Context) -> str:
+    wd = _int(sem["weekday"])
+    d = base.date() if base else None
+    if d is None:
+        return f"XXXX-WXX-{wd}"
+    shift = _int(sem.get("shift"))
+    cur = d.isoweekday()
+    if shift == -1:
+        delta = -(((cur - wd) % 7) or 7)
+    elif shift == 1:
+        delta = ((wd - cur) % 7) or 7
+    elif shift == 0:
+        delta = wd - cur
+    elif ctx.tense == "future":
+        delta = (wd - cur) % 7
+    else:
+        delta = -((cur - wd) % 7)
+    return (d + timedelta(days=delta)).isoformat()
+
+
+def _time_suffix(sem: dict) -> str:
+    hour = _int(sem.get("hour"))
+    if hour is not None:
+        if sem.get("ampm") == "PM" and hour < 12:
+            hour += 12
+        elif sem.get("ampm") == "AM" and hour == 12:
+            hour = 0
+        elif sem.get("part") in ("AF", "EV", "NI") and 1 <= hour < 12 and not (sem.get("part") == "NI" and hour < 5):
+            hour += 12
+        return f"T{hour:02d}:{_int(sem.get('minute')) or 0:02d}"
+    if sem.get("part"):
+        return f"T{sem['part']}"
+    return ""
+
+
+def _count(sem: dict) -> str:
+    """How many units: a number word's value ("X" for "кілька"), digits, else one."""
+    return sem.get("num") or sem.get("digits") or "1"
+
+
+def _duration(sem: dict) -> str:
+    unit = sem.get("unit", "X")
+    n = _count(sem)
+    if isinstance(n, str) and n.replace(".", "", 1).isdigit() and "." in n:
+        n = n.rstrip("0").rstrip(".")
+    letter = _DURATION_UNIT.get(unit, "X")
+    if unit == "DE":
+        return f"P{_int(n) * 10 if _int(n) else 'X'}Y"
+    if unit == "CE":
+        return f"P{_int(n) * 100 if _int(n) else 'X'}Y"
+    return f"PT{n}{letter}" if unit in _TIME_UNITS else f"P{n}{letter}"
+
+
+def _calendar(sem: dict, ctx: Context) -> str | None:
+    """Explicit calendar fields, the year inferred when left out."""
+    year = _year(sem)
+    month, day = _month(sem), _int(sem.get("day"))
+    if sem.get("bc") and year is not None:
+        return f"BC{year:04d}"
+    unit = sem.get("unit")
+    ordinal = _int(sem.get("ordinal")) or (roman(sem["roman"]) if sem.get("roman") else None)
+    if unit == "CE" and ordinal:
+        return f"{ordinal - 1:02d}" if ordinal <= 30 else None
+    if (dec := sem.get("decade_digits")) is not None:
+        return _decade(dec, ctx)
+    if (dec := sem.get("decade")) is not None:
+        return str(dec)
+    if year is None and (month or sem.get("season") or (ordinal and unit in ("Q", "H", "W"))):
+        if month:
+            year = _pick_year(month, day, ctx)
+        else:
+            base = _base(sem, ctx)
+            year = base.year if base else None
+    if year is None:
+        if month:
+            return "XXXX-" + f"{month:02d}" + (f"-{day:02d}" if day else "")
+        return None
+    if month:
+        return _ymd(year, month, day if day and _valid_day(year, month, day) else None)
+    if sem.get("season"):
+        return f"{year:04d}-{sem['season']}"
+    if ordinal and unit == "Q" and ordinal <= 4:
+        return f"{year:04d}-Q{ordinal}"
+    if ordinal and unit == "H" and ordinal <= 2:
+        return f"{year:04d}-H{ordinal}"
+    if ordinal and unit == "W" and ordinal <= 53:
+        return f"{year:04d}-W{ordinal:02d}"
+    return _ymd(year)
+
+
+def _decade(digits: str, ctx: Context) -> str:
+    n = int(digits)
+    if n >= 1000:
+        return f"{n // 10:03d}"
+    # "90-х": the 1990s; "10-х" the 2010s only once they have begun
+    now = ctx.published.year if ctx.published else 2000
+    return f"{(200 + n // 10) if 2000 + n <= now and n < 30 else 190 + n // 10:03d}"
+
+
+def resolve(c: Candidate, ctx: Context) -> tuple[str | None, str]:
+    """(value, anchor) of one candidate; anchor is "published", "narrative" or None."""
+    sem = c.sem
+    if c.type == "DURATION":
+        return _duration(sem), None
+    if c.type == "SET":
+        return sem.get("set") or _duration(sem), None
+    if "ref" in sem:
+        return sem["ref"], None
+    base = _base(sem, ctx)
+    how = "narrative" if (sem.get("anaphoric") or ctx.narrative) and ctx.ref else "published"
+    if "rel" in sem:
+        n = _int(sem["rel"]) or 0
+        if n == 0 and ctx.narrative and not sem.get("anaphoric"):
+            return "PRESENT_REF", None
+        d = base.date() if base else None
+        if d is None:
+            return _REF_SIGN[(n > 0) - (n < 0)], None
+        return (d + timedelta(days=n)).isoformat() + _time_suffix(sem), how
+    if "weekday" in sem:
+        return _weekday(sem, base, ctx) + _time_suffix(sem) if base else f"XXXX-WXX-{sem['weekday']}", how
+    unit = sem.get("unit")
+    shift = _int(sem.get("shift"))
+    if "dir" in sem and unit:
+        n = _int(_count(sem))
+        sign = _int(sem["dir"]) or -1
+        if n is None or base is None:
+            return _REF_SIGN[sign], None
+        if unit in _TIME_UNITS:
+            return (base.date() or date(base.year, 1, 1)).isoformat(), how
+        return _shifted(base, unit, sign * n, sem) or _REF_SIGN[sign], how
+    if shift is not None and unit:
+        if base is None:
+            return _REF_SIGN[(shift > 0) - (shift < 0)], None
+        return _shifted(base, unit, shift, sem), how
+    value = _calendar(sem, ctx)
+    if value and (_int(sem.get("hour")) is not None or sem.get("part")):
+        if len(value) < 10:  # a clock time alone: the day of its anchor
+            d = base.date() if base else None
+            value = d.isoformat() if d else ""
+        value += _time_suffix(sem)
+    elif value is None and (_int(sem.get("hour")) is not None):
+        d = base.date() if base else None
+        value = (d.isoformat() if d else "") + _time_suffix(sem)
+    absolute = _year(sem) is not None or "roman" in sem or "decade_digits" in sem
+    return value, None if absolute else how
+
+
+def point_of(value: str | None) -> Point | None:
+    m = _VALUE.match(value or "")
+    if not m:
+        return None
+    return Point(int(m[1]), _int(m[2]), _int(m[3]))
+
+
+def is_narrative(cands: list[Candidate], published: date | None) -> bool:
+    """A text whose explicit years mostly lie far from its publication reads as history."""
+    if published is None:
+        return True
+    years = [y for c in cands if (y := _year(c.sem)) is not None and "dir" not in c.sem]
+    if len(years) < 3:
+        return False
+    near = sum(published.year - 1 <= y <= published.year + 1 for y in years)
+    return near / len(years) < 0.25
+
+
+def anchor(cands: list[Candidate], published: date | None, tenses: list[str | None]) -> list[tuple[str | None, str]]:
+    """Values for candidates in text order; each resolved date becomes the next reference."""
+    ctx = Context(published, narrative=is_narrative(cands, published))
+    out = []
+    for c, tense in zip(cands, tenses, strict=True):
+        ctx.tense = tense
+        value, how = resolve(c, ctx)
+        out.append((value, how))
+        if c.type in ("DATE", "TIME") and (p := point_of(value)) is not None:
+            if not (ctx.ref and p.year == ctx.ref.year and p.month is None and ctx.ref.month):
+                ctx.ref = p
+    return out

@@ -1,0 +1,112 @@
+"""Detection: find candidate expressions and describe them, without resolving anything.
+
+Every pattern of the resources runs over the text; overlapping matches are settled by
+length (the longest wins, then the earlier pattern).  A match yields one expression, or
+one per member for enumerations and ranges.  Each expression carries `sem`: the raw
+semantic fields of its groups (`{"day": "3", "month": "9", "year": "2025"}`), which
+`anchor.py` turns into a TIMEX3 value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .resources import BUILTIN, Resources
+
+# Fields that members of a range share when one of them leaves them out
+# ("1 - 3 вересня 2025": the first member takes month and year from the second).
+_SHARED = ("year", "month", "month_num", "shift", "unit_year", "century", "bc")
+_CONTEXT = 24  # characters of context the reject rules see
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    type: str
+    sem: dict = field(default_factory=dict)
+    rule: str = ""
+    mod: str | None = None
+
+
+def _fields(m: re.Match, member: str, members: list[str], res: Resources) -> dict:
+    """Semantic fields of one member: its own `member__field` groups plus the shared ones."""
+    out = {}
+    for group, raw in m.groupdict().items():
+        if raw is None or group in members:
+            continue
+        who, _, name = group.rpartition("__")
+        if who.startswith("_"):  # an alternate of a repeated placeholder
+            who = who.split("_", 2)[2]
+        if who and who != member:
+            continue
+        if name in res.vocab:
+            out[name] = res.vocab[name].value(raw)
+        elif name in BUILTIN:
+            out[name] = raw
+    return out
+
+
+def _expressions(m: re.Match, pattern, res: Resources) -> list[Candidate]:
+    static = pattern.fields
+    if not pattern.members:
+        sem = {**_fields(m, "", [], res), **static}
+        return [Candidate(m.start(), m.end(), m.group(0), pattern.type, sem, pattern.name)]
+    out = []
+    for member in pattern.members:
+        if m.group(member) is None:
+            continue
+        sem = {**_fields(m, member, pattern.members, res), **static}
+        out.append(Candidate(m.start(member), m.end(member), m.group(member), pattern.type, sem, pattern.name))
+    for c in out:  # members complete each other's coarser fields
+        for other in out:
+            for k in _SHARED:
+                if k not in c.sem and k in other.sem:
+                    c.sem[k] = other.sem[k]
+    return out
+
+
+def _rejected(text: str, start: int, end: int, res: Resources) -> bool:
+    if res.reject_before and res.reject_before.search(text[max(0, start - _CONTEXT) : start]):
+        return True
+    return bool(res.reject_after and res.reject_after.search(text[end : end + _CONTEXT]))
+
+
+def _add_mods(text: str, found: list[Candidate], res: Resources, lo: int) -> None:
+    """Extend expressions over a part-of modifier just before them ("на початку вересня")."""
+    mod = res.vocab.get("mod")
+    if not mod:
+        return
+    tail = re.compile(rf"(?<!\w)({mod.regex})[\s-]*$", re.IGNORECASE)
+    prev_end = lo
+    for c in found:
+        window_start = max(prev_end, c.start - 40)
+        m = tail.search(text, window_start, c.start)
+        if m:
+            c.mod = mod.value(m.group(1))
+            c.text = text[m.start() : c.end]
+            c.start = m.start()
+        prev_end = c.end
+
+
+def detect(text: str, res: Resources, start: int = 0, end: int | None = None) -> list[Candidate]:
+    """Candidates in text[start:end], sorted by start, not overlapping."""
+    end = len(text) if end is None else end
+    matches = []
+    for rank, pattern in enumerate(res.patterns):
+        for m in pattern.regex.finditer(text, start, end):
+            if m.end() > m.start() and not _rejected(text, m.start(), m.end(), res):
+                matches.append((m.start(), m.end(), rank, m, pattern))
+    matches.sort(key=lambda x: (x[0] - x[1], x[2], x[0]))
+    taken: list[tuple[int, int]] = []
+    found: list[Candidate] = []
+    for s, e, _, m, pattern in matches:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        found.extend(_expressions(m, pattern, res))
+    found.sort(key=lambda c: c.start)
+    _add_mods(text, found, res, start)
+    return found

@@ -1,0 +1,194 @@
+"""Temporal resources: load each language's `temporal.toml` and compile it once.
+
+A resource file holds data only (see timeline/lang/uk/temporal.toml for the commented form):
+
+- `[vocab.<field>]` maps a normalised value to the word forms that express it
+  (`[vocab.month]` `9 = ["вересень", "вересня", ...]`).  Forms are regex fragments, so a
+  family of endings can be written once (`"вересн(?:я|і|ем|ю)"`).
+- `case_sensitive = ["month", ...]` lists vocabularies whose forms must keep their case
+  (English "May" the month, not "may" the modal).
+- `[[pattern]]` tables: `match` is a regex template whose `{field}` placeholders expand to a
+  named group over the vocabulary (or a built-in digit class below); `{a:field}` names the
+  group of member `a` when one pattern yields several expressions (`members = ["a", "b"]`,
+  each `(?P<a>...)` group being one expression: "з 1 по 3 вересня" -> "1", "3 вересня").
+  A space in a template matches any run of spaces.  `type`, `fields` (static semantic
+  fields) and `examples` complete a pattern.
+- `reject_before` / `reject_after`: regexes that veto a candidate from its surroundings
+  (model numbers "Су-25", percentages, ages, law articles).
+- `[tense]` `future` / `past`: regexes over a sentence deciding last vs next weekday.
+
+`common.toml` beside this module holds the language-free patterns (ISO dates, clock times) in
+the same form; it is merged into every language.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..lang import LANG_DIR
+
+COMMON = Path(__file__).with_name("common.toml")
+
+# Placeholders every language shares: digits only, no words.
+BUILTIN = {
+    "day": r"(?:3[01]|[12]\d|0?[1-9])",
+    "month_num": r"(?:1[0-2]|0?[1-9])",
+    "year": r"(?:1\d{3}|20\d{2})",
+    "year2": r"\d\d",
+    "decade_digits": r"(?:1\d{2}0|20[0-9]0|[1-9]0|00)",
+    "hour": r"(?:[01]?\d|2[0-3])",
+    "minute": r"[0-5]\d",
+    "roman": r"(?-i:(?=[IVXІХ])(?:[XХ]{0,3})(?:[IІ][XХ]|[IІ]V|V?[IІ]{0,3}))",
+    "week_num": r"(?:5[0-3]|[1-4]\d|0?[1-9])",
+    "digits": r"\d{1,4}",
+}
+
+_PLACEHOLDER = re.compile(r"\{(?:(\w+):)?(\w+)\}")
+_SPACE = re.compile(r"(?<!\\) (\?)?")
+
+
+def _spaces(template: str) -> str:
+    """A space in a template matches a run of spaces; " ?" an optional run."""
+    return _SPACE.sub(lambda m: r"\s*" if m.group(1) else r"\s+", template)
+
+
+@dataclass
+class Pattern:
+    name: str
+    regex: re.Pattern
+    type: str
+    fields: dict
+    members: list[str]
+    examples: list[dict]
+    lang: str
+
+
+@dataclass
+class Vocab:
+    """Forms of one field: a regex alternation and the lookup back to the value."""
+
+    regex: str
+    entries: list[tuple[re.Pattern, str]]
+    _memo: dict = field(default_factory=dict)
+
+    def value(self, text: str) -> str | None:
+        key = " ".join(text.split())
+        if key not in self._memo:
+            self._memo[key] = next((v for rx, v in self.entries if rx.fullmatch(key)), None)
+        return self._memo[key]
+
+
+@dataclass
+class Resources:
+    langs: tuple[str, ...]
+    patterns: list[Pattern]
+    vocab: dict[str, Vocab]
+    reject_before: re.Pattern | None
+    reject_after: re.Pattern | None
+    future: re.Pattern | None
+    past: re.Pattern | None
+
+
+def _load(path: Path) -> dict:
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _vocab(table: dict, case_sensitive: bool) -> Vocab:
+    alts, entries = [], []
+    flags = 0 if case_sensitive else re.IGNORECASE
+    for value, forms in table.items():
+        for form in forms:
+            alts.append(form)
+            entries.append((re.compile(_spaces(form), flags), value))
+    body = "|".join(_spaces(f) for f in sorted(alts, key=len, reverse=True))
+    return Vocab(f"(?-i:{body})" if case_sensitive else f"(?:{body})", entries)
+
+
+def _expand(template: str, vocab: dict[str, Vocab]) -> str:
+    seen: set[str] = set()
+
+    def sub(m: re.Match) -> str:
+        member, name = m.group(1), m.group(2)
+        body = vocab[name].regex if name in vocab else BUILTIN[name]
+        group = f"{member}__{name}" if member else name
+        n = 0
+        while group in seen:  # a placeholder repeated in alternatives: `_1__unit` feeds `unit`
+            n += 1
+            group = f"_{n}_{member or ''}__{name}"
+        seen.add(group)
+        return f"(?P<{group}>{body})"
+
+    return _PLACEHOLDER.sub(sub, _spaces(template))
+
+
+def _compile_patterns(data: dict, vocab: dict[str, Vocab], lang: str) -> list[Pattern]:
+    out = []
+    for p in data.get("pattern", []):
+        body = _expand(p["match"], vocab)
+        flags = 0 if p.get("case_sensitive") else re.IGNORECASE
+        out.append(
+            Pattern(
+                name=f"{lang}:{p['name']}",
+                regex=re.compile(rf"(?<![\w]){body}(?![\w])", flags),
+                type=p.get("type", "DATE"),
+                fields=p.get("fields", {}),
+                members=p.get("members", []),
+                examples=p.get("examples", []),
+                lang=lang,
+            )
+        )
+    return out
+
+
+def _join(regexes: list[str], suffix: str = "") -> re.Pattern | None:
+    regexes = [r for r in regexes if r]
+    return re.compile("|".join(f"(?:{r}){suffix}" for r in regexes), re.IGNORECASE) if regexes else None
+
+
+def lang_files(lang: str) -> list[Path]:
+    """`temporal.toml` and any `temporal/*.toml` of a language."""
+    base = LANG_DIR / lang
+    return [p for p in [base / "temporal.toml", *sorted((base / "temporal").glob("*.toml"))] if p.exists()]
+
+
+@cache
+def temporal_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and lang_files(p.name)))
+
+
+@cache
+def compiled(langs: tuple[str, ...]) -> Resources:
+    """The merged, compiled resources of `langs` plus the common patterns (cached)."""
+    datas = [("common", _load(COMMON))] + [(lang, _load(p)) for lang in langs for p in lang_files(lang)]
+    raw: dict[str, dict] = {}
+    sensitive: set[str] = set()
+    for _, d in datas:
+        sensitive.update(d.get("case_sensitive", []))
+        for name, table in d.get("vocab", {}).items():
+            merged = raw.setdefault(name, {})
+            for value, forms in table.items():
+                merged.setdefault(str(value), []).extend(forms)
+    vocab = {name: _vocab(table, name in sensitive) for name, table in raw.items()}
+    patterns = [p for lang, d in datas for p in _compile_patterns(d, vocab, lang)]
+
+    def collect(key: str, sub: str | None = None) -> list[str]:
+        out = []
+        for _, d in datas:
+            src = d.get(sub, {}) if sub else d
+            out.extend(src.get(key, []))
+        return out
+
+    return Resources(
+        langs=langs,
+        patterns=patterns,
+        vocab=vocab,
+        reject_before=_join(collect("reject_before"), "$"),
+        reject_after=_join([rf"^\s*(?:{r})" for r in collect("reject_after")]),
+        future=_join(collect("future", "tense")),
+        past=_join(collect("past", "tense")),
+    )
