@@ -1,13 +1,158 @@
 """Entity stage: countries, places, people and organisations.
 
-STUB interface (owned by the entities work): `tag_entities(doc)` fills doc.entities.
+`tag_entities(doc)` fills doc.entities (sorted, non-overlapping, title and body only).
+`find_entities(text, lang)` is the same for a plain string, as contract dicts.
+`country_name(iso3, lang)` gives a country's canonical English (or localised) name.
+
+Canonical names: countries use CLDR's English name ("Russia", "Türkiye", "United States"),
+cities geonames' English name ("Yekaterinburg"), organisations and well-known people the
+resources' names (timeline/resources/*.toml), other people a romanisation of the nominative.
 """
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import Document, Entity
+from . import matcher, people
+from .gazetteer import Entry, country_name
+from .tokens import doc_tokens
+
+__all__ = ["tag_entities", "find_entities", "country_name"]
+
+
+def _merge_ministries(sel: list[matcher.Match], chosen: dict[int, Entry], toks) -> list[tuple[int, int, Entry]]:
+    """Ministry + country ("МЗС Азербайджану", "російське МЗС") -> one organisation."""
+    out: list[tuple[int, int, Entry]] = []
+    skip: set[int] = set()
+    for k, m in enumerate(sel):
+        if k in skip:
+            continue
+        e = chosen[m.i]
+        if e.kind != "ministry":
+            out.append((m.i, m.j, e))
+            continue
+        nxt = sel[k + 1] if k + 1 < len(sel) else None
+        prev = out[-1] if out else None
+        country, start, end = None, m.i, m.j
+        if nxt and nxt.i == m.j and toks[nxt.i].joined and chosen[nxt.i].kind == "country" and chosen[nxt.i].source != "adjective":
+            country, end = chosen[nxt.i].country, nxt.j
+            skip.add(k + 1)
+        elif prev and prev[1] == m.i and toks[m.i].joined and prev[2].kind == "country" and prev[2].source == "adjective":
+            country, start = prev[2].country, prev[0]
+            out.pop()
+        if country is None:
+            if e.needs_country:
+                continue
+            out.append((start, end, Entry("organization", e.name, None, e.pop, source="ministry")))
+            continue
+        name = f"{e.name} of {country_name(country)}"
+        out.append((start, end, Entry("organization", name, country, e.pop, source="ministry")))
+    return out
 
 
 def tag_entities(doc: Document) -> Document:
-    doc.entities = []
+    toks = doc_tokens(doc)
+    lang = doc.lang
+    if doc.timexes:
+        spans = [(x.start, x.end) for x in doc.timexes]
+        toks = [t for t in toks if not any(a <= t.start < b for a, b in spans)]
+        for k in range(1, len(toks)):
+            if toks[k].joined and doc.text[toks[k - 1].end : toks[k].start].strip(" \t-"):
+                toks[k].joined = False
+    title_end = doc.title_span[1] if doc.title_span else -1
+    matches = matcher.find(toks, lang, title_end)
+    doc_countries = {e.country for m in matches for e in m.entries if e.kind == "country" and len(m.entries) == 1}
+    sel = matcher.select(matches)
+    chosen = {m.i: matcher.best_entry(m.entries, doc_countries) for m in sel}
+    spans_e = _merge_ministries(sel, chosen, toks)
+    ents_by_tok: dict[int, Entry] = {}
+    blocked: set[int] = set()
+    for a, b, e in spans_e:
+        for k in range(a, b):
+            ents_by_tok[k] = e
+            if e.kind != "place":
+                blocked.add(k)
+    stops = matcher.stop_words(lang)
+    persons = people.detect(toks, lang, ents_by_tok, blocked, stops)
+    persons = _resolve_surnames(persons, toks, lang, ents_by_tok, blocked, stops)
+
+    # people against places: a full name, a known person or a role wins; else a big place
+    final: list[tuple[int, int, Entry | people.Person]] = []
+    taken: set[int] = set()
+    place_spans = {(a, b): e for a, b, e in spans_e if e.kind == "place"}
+    for p in persons:
+        rng = set(range(p.i, p.i + p.n))
+        clash = [(a, b, e) for (a, b), e in place_spans.items() if rng & set(range(a, b))]
+        if clash and not (p.known or p.full or p.role):
+            if any(e.pop >= 100_000 or e.source == "extra" for _, _, e in clash):
+                continue
+        for a, b, _ in clash:
+            place_spans.pop((a, b), None)
+        final.append((p.i, p.i + p.n, p))
+        taken |= rng
+    for a, b, e in spans_e:
+        if e.kind == "place" and (a, b) not in place_spans:
+            continue
+        if taken & set(range(a, b)):
+            continue
+        final.append((a, b, e))
+    final.sort(key=lambda x: x[0])
+    out: list[Entity] = []
+    for a, b, e in final:
+        s, t = toks[a].start, toks[b - 1].end
+        if isinstance(e, people.Person):
+            out.append(Entity(doc.text[s:t], s, t, "person", e.name, e.country, e.role))
+        else:
+            out.append(Entity(doc.text[s:t], s, t, e.kind, e.name, e.country, lat=e.lat, lon=e.lon))
+    doc.entities = out
     return doc
+
+
+def _resolve_surnames(persons, toks, lang, ents, blocked, stops):
+    """A surname alone takes the full name (and country) used elsewhere in the article."""
+    full: dict[str, people.Person] = {}
+    for p in persons:
+        if p.full or p.known:
+            full.setdefault(p.surname_key, p)
+            for k in toks[p.i + p.n - 1].keys:
+                full.setdefault(k, p)
+    by_name: dict[str, people.Person] = {}
+    for p in persons:
+        if p.full:
+            by_name.setdefault(p.name, p)
+    for p in persons:
+        if not p.full and not p.known:
+            ref = full.get(p.surname_key) or next((full[k] for k in toks[p.i + p.n - 1].keys if k in full), None)
+            if ref is not None and ref is not p:
+                p.name, p.country = ref.name, p.country or ref.country
+                p.role = p.role or None
+        ref = by_name.get(p.name)
+        if ref is not None and p.country is None:
+            p.country = ref.country
+    # the same person's country from any mention
+    countries: dict[str, str] = {}
+    for p in persons:
+        if p.country:
+            countries.setdefault(p.name, p.country)
+    for p in persons:
+        if p.country is None:
+            p.country = countries.get(p.name)
+    # bare surnames the detector left out ("Гордон" at a sentence start)
+    covered = {k for p in persons for k in range(p.i, p.i + p.n)}
+    extra = []
+    for k, t in enumerate(toks):
+        if k in covered or k in blocked or not t.cap or t.upper:
+            continue
+        if t.text.lower() in stops:
+            continue
+        ref = next((full[x] for x in t.keys if x in full), None)
+        if ref is not None:
+            extra.append(people.Person(k, 1, ref.name, ref.country, None, ref.surname_key, frozenset(), ref.known, False))
+    return sorted(persons + extra, key=lambda p: p.i)
+
+
+def find_entities(text: str, lang: str | None = None) -> list[dict]:
+    from ..pipeline import run
+
+    doc = Document.from_text(text, lang=lang)
+    doc = run(doc, until="entities")
+    return [e.to_dict() for e in doc.entities]

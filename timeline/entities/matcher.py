@@ -1,0 +1,126 @@
+"""Find gazetteer names (countries, places, organisations, ministries) in the tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lang import resource
+from . import morph
+from .gazetteer import Entry, index
+from .text import Token
+
+# a place whose name is also a dictionary word must be at least this large to be taken at a
+# sentence start; a place of a language without morphology too
+BIG_CITY = 1_000_000
+MIN_PLACE_POP = 15_000
+
+
+@dataclass
+class Match:
+    i: int  # first token
+    n: int  # number of tokens
+    entries: list[Entry]
+
+    @property
+    def j(self) -> int:
+        return self.i + self.n
+
+
+def stop_words(lang: str | None) -> frozenset[str]:
+    words: set[str] = set()
+    for lg in ("uk", "ru", "en") if lang is None else (lang, "en"):
+        words.update(resource(lg, "entities").get("stop", {}).get("words", []))
+    return frozenset(words)
+
+
+def _cap_ok(entry: Entry, toks: list[Token]) -> bool:
+    first = toks[0]
+    if entry.cap == "upper":
+        return all(t.upper or not t.text.isalpha() for t in toks if t.text[:1].isupper() or t is first) and first.upper
+    if entry.cap == "title":
+        return first.cap
+    return True
+
+
+def _place_ok(entry: Entry, toks: list[Token], lang: str | None, stops: frozenset[str], in_title: bool) -> bool:
+    if entry.source not in ("city",):
+        return True
+    first = toks[0]
+    if len(toks) == 1 and (set(first.lemmas[:1]) & stops or first.text.lower() in stops):
+        return False
+    if len(toks) == 1 and len(first.text) <= 2:
+        return False
+    if first.upper and len(first.text) <= 4:
+        return False  # IATA-like codes and acronyms
+    mlang = lang if lang in morph.MORPH_LANGS else None
+    word = first.text
+    common = morph.is_common_word(mlang, word) if mlang and any("\u0400" <= c <= "\u04ff" for c in word) else False
+    if mlang and common and morph.person_tags(mlang, word):
+        common = False
+    if first.initial or in_title:
+        if common or lang not in morph.MORPH_LANGS:
+            return entry.pop >= BIG_CITY
+    if common and entry.pop < 100_000:
+        return False
+    if len(toks) == 1 and morph.person_tags(mlang, word) and entry.pop < 100_000 if mlang else False:
+        return False
+    return entry.pop >= MIN_PLACE_POP
+
+
+def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match]:
+    idx = index(lang)
+    stops = stop_words(lang)
+    out: list[Match] = []
+    first = idx.first
+    for i, t in enumerate(toks):
+        found: dict[int, list[Entry]] = {}
+        for k in t.keys:
+            for keys, entry in first.get(k, ()):
+                n = len(keys)
+                if i + n > len(toks):
+                    continue
+                ok = True
+                for m in range(1, n):
+                    tm = toks[i + m]
+                    if not tm.joined or keys[m] not in tm.keys:
+                        ok = False
+                        break
+                if not ok:
+                    continue
+                span = toks[i : i + n]
+                if not _cap_ok(entry, span):
+                    continue
+                if entry.kind == "place" and not _place_ok(entry, span, lang, stops, t.start < title_end):
+                    continue
+                if entry.kind in ("country", "organization") and entry.cap != "any" and n == 1:
+                    if t.initial and morph.is_common_word(lang, t.text) and entry.source != "cldr" and not t.upper:
+                        continue
+                bucket = found.setdefault(n, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+        for n, entries in found.items():
+            out.append(Match(i, n, entries))
+    return out
+
+
+KIND_RANK = {"country": 0, "organization": 1, "ministry": 1, "place": 2}
+
+
+def best_entry(entries: list[Entry], doc_countries: set[str]) -> Entry:
+    def key(e: Entry):
+        src = {"extra": 0, "alias": 0, "cldr": 0, "org": 0, "adjective": 1, "demonym": 1}.get(e.source, 2)
+        return (KIND_RANK.get(e.kind, 3), src, 0 if e.country in doc_countries else 1, -e.pop)
+
+    return min(entries, key=key)
+
+
+def select(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, longest first, then leftmost."""
+    taken: set[int] = set()
+    out = []
+    for m in sorted(matches, key=lambda m: (-m.n, m.i)):
+        if any(k in taken for k in range(m.i, m.j)):
+            continue
+        taken.update(range(m.i, m.j))
+        out.append(m)
+    return sorted(out, key=lambda m: m.i)

@@ -1,0 +1,70 @@
+"""Morphology through pymorphy3: one lazy analyzer per language, cached look-ups."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from .text import normalize_apostrophes
+
+MORPH_LANGS = ("uk", "ru")
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+
+
+@cache
+def analyzer(lang: str | None):
+    if lang not in MORPH_LANGS:
+        return None
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=200_000)
+def parses(lang: str, word: str) -> tuple:
+    """pymorphy3 parses of a word (lower case); () when the language has no analyzer."""
+    morph = analyzer(lang)
+    if morph is None:
+        return ()
+    return tuple(morph.parse(normalize_apostrophes(word.lower())))
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(lang: str, word: str) -> tuple[str, ...]:
+    """Distinct normal forms, most likely first (apostrophes as ')."""
+    out: list[str] = []
+    for p in parses(lang, word):
+        nf = normalize_apostrophes(p.normal_form)
+        if nf not in out:
+            out.append(nf)
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def is_known(lang: str, word: str) -> bool:
+    morph = analyzer(lang)
+    return bool(morph and morph.word_is_known(word.lower()))
+
+
+@lru_cache(maxsize=200_000)
+def person_tags(lang: str, word: str) -> frozenset[str]:
+    """Which of Name/Surn/Patr the word can be."""
+    tags: set[str] = set()
+    for p in parses(lang, word):
+        tags |= PERSON_TAGS & p.tag.grammemes
+    return frozenset(tags)
+
+
+@lru_cache(maxsize=200_000)
+def is_common_word(lang: str, word: str) -> bool:
+    """A dictionary word whose likeliest reading is not a name (a capitalised one is just a sentence start)."""
+    ps = parses(lang, word)
+    if not ps or not is_known(lang, word):
+        return False
+    best = ps[0]
+    return not ({"Name", "Surn", "Patr", "Geox", "Orgn"} & best.tag.grammemes)
+
+
+@lru_cache(maxsize=50_000)
+def is_adjective(lang: str, word: str) -> bool:
+    return any(p.tag.POS in ("ADJF",) and p.normal_form == word for p in parses(lang, word)) and is_known(lang, word)

@@ -1,0 +1,246 @@
+"""People: capitalised word runs read through morphology, role words and the people resource.
+
+A run of capitalised words is a person when morphology tags a given name or surname in it,
+when a role word precedes it ("президент Азербайджану Ільхам Алієв", "spokesman Dmitry
+Peskov"), or when it is a known person's surname.  The name is put in the nominative of the
+run's agreed case and gender, then romanised (translit.py); a known person gets the
+resource's canonical name; a surname alone takes the full name used elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..lang import resource
+from . import morph
+from .gazetteer import Entry, people, people_by_surname
+from .text import Token, skeleton
+from .translit import romanize_name
+
+
+@dataclass
+class Person:
+    i: int
+    n: int
+    name: str
+    country: str | None = None
+    role: str | None = None
+    surname_key: str = ""
+    given_keys: frozenset[str] = field(default_factory=frozenset)
+    known: bool = False
+    full: bool = False  # given name and surname
+
+
+@cache
+def roles(lang: str | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lg in (lang, "en") if lang else ("uk", "ru", "en"):
+        out.update(resource(lg, "entities").get("roles", {}))
+    return out
+
+
+@cache
+def given_names_en() -> frozenset[str]:
+    names = set(resource("en", "entities").get("given_names", {}).get("names", []))
+    for p in people():
+        for form in p["forms"]:
+            parts = form.split()
+            if len(parts) > 1 and parts[0].isascii():
+                names.add(parts[0])
+    return frozenset(n.lower() for n in names)
+
+
+def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, Entry]) -> tuple[str | None, str | None, int]:
+    """Role word and affiliation country in the few tokens before token i (same clause)."""
+    rl = roles(lang)
+    country = None
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 6 and toks[k + 1].joined:
+        t = toks[k]
+        e = ents.get(k)
+        if e is not None:
+            if e.country and country is None:
+                country = e.country
+            k -= 1
+            steps += 1
+            continue
+        words = [x.lower() for x in t.lemmas[:3]] + [t.text.lower()]
+        if k > 0 and toks[k].joined:
+            words.append(f"{toks[k - 1].text.lower()} {t.text.lower()}")
+        role = next((rl[w] for w in words if w in rl), None)
+        if role is not None:
+            # an adjective country right before the role word: "українського журналіста"
+            if country is None and k > 0 and toks[k].joined and (k - 1) in ents and ents[k - 1].country:
+                country = ents[k - 1].country
+            return role or None, country, k
+        if t.cap and e is None:
+            return None, None, -1
+        k -= 1
+        steps += 1
+    return None, None, -1
+
+
+def _agree(lang: str, words: list[str]) -> tuple[str | None, str | None]:
+    """The (case, gender) most words of the run can share."""
+    best, best_score = (None, None), -1
+    for case in morph.CASES:
+        for gender in ("masc", "femn"):
+            score = 0
+            for w in words:
+                for p in morph.parses(lang, w):
+                    g = p.tag.grammemes
+                    if case in g and (gender in g or "Fixd" in g or "ms-f" in g):
+                        score += 2 if morph.PERSON_TAGS & g else 1
+                        break
+            score += 0.5 if case == "nomn" else 0
+            if score > best_score:
+                best, best_score = (case, gender), score
+    return best
+
+
+def _nominative(lang: str, word: str, case: str | None, gender: str | None) -> tuple[str, str | None]:
+    """(nominative lower-case form, tag among Name/Surn/Patr or None)."""
+    ps = morph.parses(lang, word)
+    cands = [p for p in ps if case in p.tag.grammemes and (gender in p.tag.grammemes or "Fixd" in p.tag.grammemes)]
+    cands.sort(key=lambda p: 0 if morph.PERSON_TAGS & p.tag.grammemes else 1)
+    for p in cands:
+        tag = next(iter(morph.PERSON_TAGS & p.tag.grammemes), None)
+        if tag is None and morph.is_known(lang, word) and not p.tag.grammemes & {"NOUN"}:
+            continue
+        form = None
+        for req in ({"nomn", gender, "sing"}, {"nomn", gender}, {"nomn"}):
+            try:
+                inf = p.inflect({g for g in req if g})
+            except ValueError:
+                inf = None
+            if inf is not None:
+                form = inf.word
+                break
+        return (form or p.normal_form).replace("ʼ", "'"), tag
+    tags = morph.person_tags(lang, word)
+    return word.lower(), next(iter(tags), None)
+
+
+def _known(sur: str, given: set[str]) -> dict | None:
+    cands = people_by_surname().get(sur, [])
+    for p, gks in cands:
+        if not given or given & gks:
+            return p
+    for p, gks in cands:  # an inflected or oddly spelt given name: compare the beginnings
+        if any(g[:3] == x[:3] or (len(g) <= 2 and g[:1] == x[:1]) for g in given for x in gks):
+            return p
+    return None
+
+
+def _title(word: str) -> str:
+    return "-".join(x[:1].upper() + x[1:] for x in word.split("-"))
+
+
+def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked: set[int], stops: frozenset[str]) -> list[Person]:
+    """Find people among tokens not blocked by country/organisation matches."""
+    mlang = lang if lang in morph.MORPH_LANGS else None
+    rl = roles(lang)
+    out: list[Person] = []
+    ctx = dict(ents)
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i in blocked or not _name_like(t, lang, stops, rl):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and j - i < 4 and j not in blocked and toks[j].joined and _name_like(toks[j], lang, stops, rl):
+            if mlang and _surname_only(toks[j - 1], mlang) and "Name" in morph.person_tags(mlang, toks[j].text):
+                break
+            j += 1
+        run = list(range(i, j))
+        # English: leading role words ("President Ilham Aliyev") are cues, not names
+        lead_role = None
+        while run and toks[run[0]].text.lower() in rl and not mlang:
+            lead_role = rl[toks[run[0]].text.lower()] or lead_role
+            run = run[1:]
+        # a capitalised common word at a sentence start is not part of a name
+        while run and mlang and toks[run[0]].initial and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
+            run = run[1:]
+        if run:
+            p = _read(toks, run, lang, mlang, ctx, lead_role)
+            if p is not None:
+                out.append(p)
+                for k in range(p.i, p.i + p.n):
+                    ctx[k] = Entry("person", p.name, p.country)
+        i = j
+    return out
+
+
+def _surname_only(t: Token, mlang: str) -> bool:
+    tags = morph.person_tags(mlang, t.text)
+    return ("Surn" in tags and "Name" not in tags) or (_is_known_surname(t, mlang) and "Name" not in tags)
+
+
+def _is_known_surname(t: Token, mlang: str | None) -> bool:
+    return any(k in people_by_surname() for k in t.keys)
+
+
+def _name_like(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> bool:
+    if not t.cap or t.upper or len(t.text) < 2:
+        return False
+    low = t.text.lower()
+    if low in stops or (t.lemmas and t.lemmas[0] in stops and not _is_known_surname(t, lang)):
+        return False
+    return True
+
+
+def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None, ents: dict[int, Entry], lead_role: str | None) -> Person | None:
+    words = [toks[k].text for k in run]
+    role, ctx_country, _ = _role_before(toks, run[0], lang, ents)
+    role = lead_role or role
+    if mlang:
+        case, gender = _agree(mlang, words)
+        forms = [_nominative(mlang, w, case, gender) for w in words]
+        tags = [tg for _, tg in forms]
+        parts = [f for f, tg in forms if tg != "Patr"]
+        n_given = sum(1 for f, tg in forms if tg == "Name" and tg != "Patr")
+        if len(parts) > 1 and n_given == 0:
+            n_given = len(parts) - 1
+        n_given = min(n_given, len(parts) - 1) if len(parts) > 1 else 0
+        any_person_tag = any(tags)
+        unknown = [not morph.is_known(mlang, w) for w in words]
+    else:
+        parts = [w.rstrip("'’").removesuffix("'s").removesuffix("’s") for w in words]
+        n_given = len(parts) - 1
+        any_person_tag = parts[0].lower() in given_names_en() and len(parts) > 1
+        unknown = [False] * len(parts)
+    if not parts:
+        return None
+    sur_key = skeleton(parts[-1])
+    given_keys = frozenset(skeleton(x) for x in parts[:n_given])
+    known = _known(sur_key, set(given_keys))
+    if known is None and mlang:
+        # the surname's lemma might differ from its inflected nominative (Алієва -> Алієв)
+        for k in toks[run[-1]].keys:
+            known = _known(k, set(given_keys))
+            if known:
+                break
+    if known is not None:
+        return Person(run[0], len(run), known["name"], known["country"] or ctx_country, role, sur_key, given_keys, True, n_given > 0)
+    is_person = False
+    if len(parts) >= 2 and (any_person_tag or role):
+        is_person = True
+    elif len(parts) >= 2 and mlang and all(unknown) and not any(k in ents for k in run):
+        is_person = True
+    elif len(parts) == 1 and mlang and tags[0] == "Surn" and not (toks[run[0]].initial and morph.is_common_word(mlang, words[0])):
+        is_person = True
+    elif len(parts) == 1 and role and (mlang and tags[0] in ("Surn", "Name") or not mlang):
+        is_person = run[0] not in ents
+    if not is_person:
+        return None
+    if mlang and run[0] in ents and not role and not (len(parts) >= 2 and "Name" in tags):
+        return None
+    country = ctx_country
+    if mlang:
+        name = romanize_name(parts, mlang, country, n_given)
+    else:
+        name = " ".join(parts)
+    return Person(run[0], len(run), name, country, role, sur_key, given_keys, False, n_given > 0)

@@ -1,0 +1,57 @@
+"""Turn a document's title and body into Tokens with their match keys."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Document
+from . import morph
+from .text import Token, is_cyrillic, normalize_apostrophes, skeleton, tokenize
+
+_JOIN_GAP = re.compile(r"^[ \t\u00a0]*-?[ \t\u00a0]*$|^[ \t\u00a0]*\n?[ \t\u00a0]*$")
+_POSSESSIVE = re.compile(r"['’]s$|['’]$")
+
+
+@lru_cache(maxsize=300_000)
+def token_keys(word: str, lang: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(keys, lemmas) of a word: skeletons of its surface form and of its lemmas."""
+    w = normalize_apostrophes(word)
+    keys = {skeleton(w)}
+    lems: tuple[str, ...] = ()
+    if is_cyrillic(w):
+        mlang = lang if lang in morph.MORPH_LANGS else "uk" if lang is None else None
+        if mlang:
+            lems = morph.lemmas(mlang, w)
+            keys.update(skeleton(x) for x in lems)
+    else:
+        base = _POSSESSIVE.sub("", w)
+        if base != w:
+            keys.add(skeleton(base))
+        lems = (w.lower(),)
+    return frozenset(keys), lems
+
+
+def spans(doc: Document) -> list[tuple[int, int]]:
+    out = []
+    if doc.title_span:
+        out.append(doc.title_span)
+    out.append((doc.body_start, len(doc.text)))
+    return out
+
+
+def doc_tokens(doc: Document) -> list[Token]:
+    starts = {s.start for s in doc.sentences}
+    toks: list[Token] = []
+    for a, b in spans(doc):
+        prev_end = None
+        for s, e, w in tokenize(doc.text[a:b]):
+            s, e = s + a, e + a
+            keys, lems = token_keys(w, doc.lang)
+            t = Token(s, e, w, keys, lems)
+            lead = doc.text[s - 1] if s > 0 else ""
+            t.initial = s in starts or s == a or (lead in "\"«„“'(" and (s - 1) in starts)
+            t.joined = prev_end is not None and bool(_JOIN_GAP.match(doc.text[prev_end:s]))
+            toks.append(t)
+            prev_end = e
+    return toks
