@@ -217,11 +217,11 @@ def test_a_failing_write_mid_table_rolls_back_the_whole_input(store, tmp_path, m
     real = Store._add_doc
     calls = []
 
-    def flaky(self, s, doc, source):
+    def flaky(self, s, doc, source, **kw):
         calls.append(doc.article_id)
         if len(calls) == 4:
             raise RuntimeError("disk full")
-        return real(self, s, doc, source)
+        return real(self, s, doc, source, **kw)
 
     monkeypatch.setattr(Store, "_add_doc", flaky)
     s = ingest_inputs([str(table)], store=store)

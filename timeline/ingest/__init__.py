@@ -70,10 +70,20 @@ def documents_of(item: str, published=None, lang=None, allow_private: bool = Fal
 
 
 def ingest_documents(store, docs: list[Document], source: str, summary: Summary) -> None:
+    """Extract and store one input's documents in one transaction; known texts are skipped
+    before extraction (one query for the whole input, not one per document)."""
     from ..pipeline import run
 
-    fresh = [d for d in docs if not store.has_article(d.article_id)]
-    summary.duplicates += len(docs) - len(fresh)
+    known = store.known_articles(d.article_id for d in docs)
+    fresh, seen = [], set()
+    for d in docs:
+        if d.article_id in known or d.article_id in seen:
+            summary.duplicates += 1
+        else:
+            seen.add(d.article_id)
+            fresh.append(d)
+    if not fresh:
+        return
     results = store.add_documents([run(d) for d in fresh], source)
     for r in results:
         if r.added:

@@ -22,6 +22,7 @@ from ..events.merge import merge_key, same_event
 from .models import Article, Base, Edit, EventRow, EventSource
 
 DEFAULT_SQLITE = "sqlite:///data/timeline.db"
+_CHUNK = 500  # ids per IN (...) query, well below SQLite's and PostgreSQL's parameter limits
 EDITABLE = ("start", "end", "precision", "date_value", "date_text", "event_type", "summary", "countries", "actors", "places", "confidence")
 
 
@@ -91,14 +92,34 @@ class Store:
         """Store an article and its events in one transaction; a known text adds nothing."""
         return self.add_documents([doc], source)[0]
 
+    def known_articles(self, article_ids) -> set[str]:
+        """Which of these article ids are stored already: one query per thousand ids, not one each."""
+        ids = list(dict.fromkeys(article_ids))
+        found: set[str] = set()
+        with self.Session() as s:
+            for i in range(0, len(ids), _CHUNK):
+                found.update(s.scalars(select(Article.id).where(Article.id.in_(ids[i : i + _CHUNK]))))
+        return found
+
     def add_documents(self, docs: list[Document], source: str | None = None) -> list[AddResult]:
         """Store the documents of one input (a table gives several) in one transaction."""
         with self.Session.begin() as s:
-            return [self._add_doc(s, doc, source) for doc in docs]
+            ids = list(dict.fromkeys(d.article_id for d in docs))
+            known: set[str] = set()
+            for i in range(0, len(ids), _CHUNK):
+                known.update(s.scalars(select(Article.id).where(Article.id.in_(ids[i : i + _CHUNK]))))
+            results = []
+            for doc in docs:
+                if doc.article_id in known:
+                    results.append(AddResult(doc.article_id, added=False))
+                    continue
+                results.append(self._add_doc(s, doc, source, checked=True))
+                known.add(doc.article_id)
+            return results
 
-    def _add_doc(self, s: Session, doc: Document, source: str | None) -> AddResult:
+    def _add_doc(self, s: Session, doc: Document, source: str | None, checked: bool = False) -> AddResult:
         aid = doc.article_id
-        if s.get(Article, aid) is not None:
+        if not checked and s.get(Article, aid) is not None:
             return AddResult(aid, added=False)
         s.add(
             Article(
