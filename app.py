@@ -6,17 +6,16 @@ import streamlit as st
 
 from timeline.dashboard import data, widgets
 
-st.set_page_config(page_title="Litopys · Timeline", page_icon="🗓", layout="wide")
-
-store = data.get_store()
-data.ensure_seeded(store)
+store = widgets.page_setup("Timeline", "🗓")
 events = data.load_events(store.url)
-
-flt = widgets.sidebar_filters(events)
+flt = widgets.sidebar_filters(events, page="timeline")
 shown = flt.apply(events)
 
 st.title("Litopys · Timeline")
-st.caption(f"{len(shown)} of {len(events)} events shown")
-widgets.timeline_chart(shown)
-widgets.events_table(shown)
-widgets.download_buttons(shown, flt)
+widgets.shown_caption(shown, events)
+fig = widgets.timeline_view(shown)
+event_id = widgets.event_picker(shown)
+widgets.detail_for(store, events, event_id)
+widgets.download_buttons(shown, flt, fig)
+with st.expander(f"Events in view ({len(shown):,})", expanded=len(shown) <= 200):
+    widgets.events_table(shown)

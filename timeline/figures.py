@@ -9,7 +9,6 @@ lanes), or actors, or event types.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -28,23 +27,43 @@ def _lane_values(df: pd.DataFrame, lane: str) -> pd.DataFrame:
     if col == "event_type":
         out["lane"] = out[col].fillna(NO_LANE)
         return out
-    out["lane"] = out[col].map(lambda xs: list(xs) if len(xs) else [NO_LANE])
-    return out.explode("lane")
+    out["lane"] = out[col]
+    out = out.explode("lane")
+    out["lane"] = out["lane"].fillna(NO_LANE).replace("", NO_LANE)
+    return out
 
 
-def _hover(r) -> str:
-    when = r["date_text"] or ""
-    if r["precision"] == "undated":
-        span = f"before {r['end']}" if r["end"] else "undated"
-    elif r["start"] == r["end"]:
-        span = r["start"]
-    else:
-        span = f"{r['start']} – {r['end']} ({r['precision']})"
-    src = r["title"] or r["article_id"] or ""
-    # article text is escaped: markup inside an article never renders in a tooltip
+def _esc(s: pd.Series, limit: int | None = None) -> pd.Series:
+    """Vectorised html.escape (article text must never render as markup in a tooltip)."""
+    s = s.fillna("").astype(str)
+    if limit:
+        s = s.str.slice(0, limit)
     return (
-        f"<b>{escape(str(r['event_type']))}</b> · {escape(span)}<br>{escape(str(r['summary'] or ''))[:160]}"
-        f"<br><i>date text:</i> {escape(when) or '—'}<br><i>source:</i> {escape(str(src))[:80]}"
+        s.str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False)
+        .str.replace(">", "&gt;", regex=False).str.replace('"', "&quot;", regex=False)
+        .str.replace("'", "&#x27;", regex=False)
+    )
+
+
+def hover_texts(df: pd.DataFrame) -> pd.Series:
+    """Tooltip per event: type, when (with the 'before' cue), summary, date text, source."""
+    start, end = df["start"].fillna(""), df["end"].fillna("")
+    prec = df["precision"].fillna("")
+    span = start + " – " + end + " (" + prec + ")"
+    span = span.mask(start == end, start)
+    undated = (prec == "undated") | (start == "")
+    span = span.mask(undated, ("before " + end).where(end != "", "undated"))
+    src = df["title"].fillna("").astype(str)
+    src = src.mask(src == "", df["article_id"].fillna("").astype(str))
+    src = src.mask(src == "", "added by hand")
+    extra = pd.Series("", index=df.index)
+    if "n_sources" in df:
+        more = df["n_sources"].fillna(1).astype(int) - 1
+        extra = extra.mask(more > 0, " (+" + more.astype(str) + " more)")
+    return (
+        "<b>" + _esc(df["event_type"]) + "</b> · " + _esc(span) + "<br>" + _esc(df["summary"], 160)
+        + "<br><i>date text:</i> " + _esc(df["date_text"]).replace("", "—") + "<br><i>source:</i> "
+        + _esc(src, 80) + extra
     )
 
 
@@ -52,27 +71,27 @@ def type_colors(types) -> dict[str, str]:
     return {t: _PALETTE[i % len(_PALETTE)] for i, t in enumerate(sorted(set(types)))}
 
 
-def timeline_figure(df: pd.DataFrame, lane: str = "country", height: int | None = None) -> go.Figure:
-    """The timeline of the given events."""
+def timeline_figure(df: pd.DataFrame, lane: str = "country", height: int | None = None, gl_above: int = 400) -> go.Figure:
+    """The timeline of the given events (customdata of every mark = event_id).
+
+    Traces with more than `gl_above` points are drawn with WebGL (scattergl).
+    """
     fig = go.Figure()
     if df.empty:
-        fig.update_layout(
-            annotations=[dict(text="No events match these filters", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")],
-            xaxis=dict(visible=False), yaxis=dict(visible=False), height=height or 300,
-        )
-        return fig
+        return _empty(fig, height)
     d = _lane_values(df, lane)
-    d["hover"] = d.apply(_hover, axis=1)
-    colors = type_colors(d["event_type"])
+    d["hover"] = hover_texts(d)
+    colors = type_colors(d["event_type"].fillna(NO_LANE))
     lanes = sorted(d["lane"].unique(), key=lambda x: (x == NO_LANE, x))
-    for etype, g in d.groupby("event_type", sort=True):
+    for etype, g in d.groupby(d["event_type"].fillna(NO_LANE), sort=True):
         color = colors[etype]
-        day = g[g["precision"] == "day"]
-        span = g[~g["precision"].isin(["day", "undated"]) & g["start"].notna()]
-        undated = g[(g["precision"] == "undated") | g["start"].isna()]
+        undated_mask = (g["precision"] == "undated") | g["start"].isna()
+        day = g[(g["precision"] == "day") & ~undated_mask]
+        span = g[(g["precision"] != "day") & ~undated_mask]
+        undated = g[undated_mask & g["end"].notna()]
         if not span.empty:
             starts = pd.to_datetime(span["start"])
-            ends = pd.to_datetime(span["end"]) + timedelta(days=1)
+            ends = pd.to_datetime(span["end"].fillna(span["start"])) + timedelta(days=1)
             fig.add_trace(
                 go.Bar(
                     base=starts, x=(ends - starts).dt.total_seconds() * 1000, y=span["lane"], orientation="h",
@@ -81,32 +100,106 @@ def timeline_figure(df: pd.DataFrame, lane: str = "country", height: int | None 
                     hoverinfo="text", width=0.5,
                 )
             )
+        scatter = go.Scattergl if len(day) > gl_above else go.Scatter
         if not day.empty:
             fig.add_trace(
-                go.Scatter(
+                scatter(
                     x=pd.to_datetime(day["start"]), y=day["lane"], mode="markers",
                     marker=dict(color=color, size=11, symbol="circle", line=dict(color="white", width=1)),
                     name=etype, legendgroup=etype, showlegend=span.empty, customdata=day["event_id"],
                     hovertext=day["hover"], hoverinfo="text",
                 )
             )
+        scatter = go.Scattergl if len(undated) > gl_above else go.Scatter
         if not undated.empty:
             fig.add_trace(
-                go.Scatter(
+                scatter(
                     x=pd.to_datetime(undated["end"]), y=undated["lane"], mode="markers",
-                    marker=dict(color=color, size=12, symbol="triangle-left-open", line=dict(width=2)),
+                    marker=dict(color=color, size=12, symbol="triangle-left-open", line=dict(width=2, color=color)),
                     name=f"{etype} (before publication)", legendgroup=etype, customdata=undated["event_id"],
                     hovertext=undated["hover"], hoverinfo="text",
                 )
             )
     fig.update_layout(
         barmode="overlay",
-        height=height or max(320, 60 + 42 * len(lanes)),
+        height=height or min(1400, max(340, 110 + 36 * len(lanes))),
         margin=dict(l=10, r=10, t=30, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title=None),
         hoverlabel=dict(align="left"),
+        clickmode="event+select",
+        xaxis=dict(type="date", rangeslider=dict(visible=True, thickness=0.06), rangeselector=_RANGE_BUTTONS),
+        yaxis=dict(categoryorder="array", categoryarray=list(reversed(lanes)), title=None, automargin=True),
+    )
+    return fig
+
+
+_RANGE_BUTTONS = dict(
+    buttons=[
+        dict(count=1, label="1m", step="month", stepmode="backward"),
+        dict(count=1, label="1y", step="year", stepmode="backward"),
+        dict(count=10, label="10y", step="year", stepmode="backward"),
+        dict(step="all", label="all"),
+    ],
+    x=1, xanchor="right", y=1.0, yanchor="bottom",
+)
+
+
+def _empty(fig: go.Figure, height: int | None, text: str = "No events match these filters") -> go.Figure:
+    fig.update_layout(
+        annotations=[dict(text=text, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=16))],
+        xaxis=dict(visible=False), yaxis=dict(visible=False), height=height or 300,
+    )
+    return fig
+
+
+def counts_figure(counts: pd.DataFrame, freq: str, by: str = "event_type", height: int = 420) -> go.Figure:
+    """Stacked bars of events per period (from aggregate.counts_per_period).
+
+    customdata of each bar = "period_start/period_end", so a click can narrow the range to it.
+    """
+    fig = go.Figure()
+    if counts.empty:
+        return _empty(fig, height)
+    colors = type_colors(counts[by])
+    for key, g in counts.groupby(by, sort=True):
+        fig.add_trace(
+            go.Bar(
+                x=pd.to_datetime(g["period_start"]), y=g["n"], name=str(key), marker_color=colors[key],
+                customdata=g["period_start"] + "/" + g["period_end"],
+                hovertemplate=f"<b>{_esc(pd.Series([str(key)])).iloc[0]}</b><br>%{{x|{'%Y' if freq == 'year' else '%b %Y'}}}: %{{y}} events<extra></extra>",
+                xperiod="M1" if freq == "month" else "M12", xperiodalignment="start",
+            )
+        )
+    fig.update_layout(
+        barmode="stack", height=height, bargap=0.1,
+        margin=dict(l=10, r=10, t=30, b=10),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title=None),
         xaxis=dict(type="date", rangeslider=dict(visible=True, thickness=0.06)),
-        yaxis=dict(categoryorder="array", categoryarray=list(reversed(lanes)), title=None),
+        yaxis=dict(title=f"events per {freq}"),
+        clickmode="event+select",
+    )
+    return fig
+
+
+def map_figure(by_country: pd.DataFrame, height: int = 520) -> go.Figure:
+    """Choropleth of events per country (ISO-3); customdata = ISO-3 code."""
+    from .options import country_label
+
+    fig = go.Figure()
+    if by_country.empty:
+        return _empty(fig, height, "No events with a country match these filters")
+    labels = [country_label(c) for c in by_country["iso3"]]
+    fig.add_trace(
+        go.Choropleth(
+            locations=by_country["iso3"], z=by_country["n"], locationmode="ISO-3", text=labels,
+            customdata=by_country["iso3"], colorscale="Blues", marker_line_color="#888", marker_line_width=0.5,
+            colorbar=dict(title="events"), hovertemplate="%{text}: %{z} events<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        height=height, margin=dict(l=0, r=0, t=10, b=0),
+        geo=dict(showframe=False, showcoastlines=True, projection_type="natural earth", showcountries=True, countrycolor="#bbb"),
+        clickmode="event+select",
     )
     return fig
 

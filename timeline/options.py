@@ -31,3 +31,20 @@ def options_of(events) -> dict[str, list[str]]:
         "actors": ranked(events["actors"]),
         "types": ranked(events["event_type"]),
     }
+
+
+@cache
+def event_types() -> tuple[str, ...]:
+    """The documented event taxonomy (timeline/events/taxonomy.toml), sorted."""
+    import tomllib
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "events" / "taxonomy.toml"
+    try:
+        with open(path, "rb") as fh:
+            return tuple(sorted((tomllib.load(fh).get("types") or {}).keys()))
+    except (OSError, ValueError):
+        return ()
+
+
+PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "decade", "undated")

@@ -1,9 +1,14 @@
-"""Cached loaders: the only functions wrapped in st.cache_data / st.cache_resource."""
+"""Cached loaders: the only functions wrapped in st.cache_data / st.cache_resource.
+
+Every write goes through the Store and is followed by `refresh()`, which forgets the cached
+frames so every page shows the new state.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from ..filters import search_text
 from ..seed import seed_if_empty
 from ..storage import Store, default_db_url
 
@@ -24,9 +29,32 @@ def ensure_seeded(store: Store) -> None:
         st.cache_data.clear()
 
 
-@st.cache_data(show_spinner=False, ttl=60)
+@st.cache_data(show_spinner="Loading events…", ttl=600, max_entries=4)
 def load_events(url: str, include_hidden: bool = False):
-    return _store(url).events_frame(include_hidden=include_hidden)
+    """The events frame with a lower-cased `_search` column for the text filter (never exported)."""
+    df = _store(url).events_frame(include_hidden=include_hidden)
+    df["_search"] = search_text(df) if len(df) else df["summary"]
+    return df
+
+
+@st.cache_data(show_spinner=False, ttl=600, max_entries=4)
+def load_articles(url: str):
+    return _store(url).articles_frame()
+
+
+@st.cache_data(show_spinner=False, ttl=600, max_entries=64)
+def load_article(url: str, article_id: str):
+    return _store(url).article(article_id)
+
+
+@st.cache_data(show_spinner=False, ttl=600, max_entries=256)
+def load_sources(url: str, event_id: str):
+    return _store(url).event_sources(event_id)
+
+
+@st.cache_data(show_spinner=False, ttl=600, max_entries=8)
+def load_edits(url: str, event_id: str | None = None):
+    return _store(url).edits_frame(event_id)
 
 
 def refresh() -> None:
