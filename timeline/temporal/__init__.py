@@ -63,7 +63,7 @@ def tag_timexes(doc: Document) -> Document:
         cands = fallback_candidates(doc, cands, start)
     values = anchor(cands, doc.published, _tenses(doc, cands, res))
     doc.timexes = [
-        Timex(c.text, c.start, c.end, c.type, value, mod=c.mod, anchor=how, rule=c.rule)
+        Timex(c.text, c.start, c.end, c.type, value, mod=c.mod or c.sem.get("mod"), anchor=how, rule=c.rule)
         for c, (value, how) in zip(cands, values, strict=True)
         if value
     ]

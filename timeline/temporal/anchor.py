@@ -221,6 +221,8 @@ def _calendar(sem: dict, ctx: Context) -> str | None:
         return f"BC{year:04d}"
     unit = sem.get("unit")
     ordinal = _int(sem.get("ordinal")) or (roman(sem["roman"]) if sem.get("roman") else None)
+    if ordinal is None and unit in ("CE", "Q", "W"):  # "20th century", "Q3", "week 35"
+        ordinal = _int(sem.get("digits"))
     if unit == "CE" and ordinal:
         return f"{ordinal - 1:02d}" if ordinal <= 30 else None
     if (dec := sem.get("decade_digits")) is not None:
@@ -303,7 +305,7 @@ def resolve(c: Candidate, ctx: Context) -> tuple[str | None, str]:
     elif value is None and (_int(sem.get("hour")) is not None):
         d = base.date() if base else None
         value = (d.isoformat() if d else "") + _time_suffix(sem)
-    absolute = _year(sem) is not None or "roman" in sem or "decade_digits" in sem
+    absolute = _year(sem) is not None or "roman" in sem or "decade_digits" in sem or sem.get("unit") == "CE"
     return value, None if absolute else how
 
 

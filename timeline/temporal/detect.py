@@ -68,10 +68,14 @@ def _expressions(m: re.Match, pattern, res: Resources) -> list[Candidate]:
     return out
 
 
-def _rejected(text: str, start: int, end: int, res: Resources) -> bool:
-    if res.reject_before and res.reject_before.search(text[max(0, start - _CONTEXT) : start]):
+def _rejected(text: str, start: int, end: int, res: Resources, pattern) -> bool:
+    """Context vetoes concern bare numbers: a match that starts or ends with a digit."""
+    if text[start].isdigit() and res.reject_before and res.reject_before.search(text[max(0, start - _CONTEXT) : start]):
         return True
-    return bool(res.reject_after and res.reject_after.search(text[end : end + _CONTEXT]))
+    after = text[end : end + _CONTEXT]
+    if pattern.reject_after and pattern.reject_after.match(after):
+        return True
+    return text[end - 1].isdigit() and bool(res.reject_after and res.reject_after.search(after))
 
 
 def _add_mods(text: str, found: list[Candidate], res: Resources, lo: int) -> None:
@@ -97,7 +101,7 @@ def detect(text: str, res: Resources, start: int = 0, end: int | None = None) ->
     matches = []
     for rank, pattern in enumerate(res.patterns):
         for m in pattern.regex.finditer(text, start, end):
-            if m.end() > m.start() and not _rejected(text, m.start(), m.end(), res):
+            if m.end() > m.start() and not _rejected(text, m.start(), m.end(), res, pattern):
                 matches.append((m.start(), m.end(), rank, m, pattern))
     matches.sort(key=lambda x: (x[0] - x[1], x[2], x[0]))
     taken: list[tuple[int, int]] = []

@@ -65,6 +65,7 @@ class Pattern:
     members: list[str]
     examples: list[dict]
     lang: str
+    reject_after: re.Pattern | None = None  # this pattern's own veto on what follows
 
 
 @dataclass
@@ -98,15 +99,19 @@ def _load(path: Path) -> dict:
         return tomllib.load(fh)
 
 
-def _vocab(table: dict, case_sensitive: bool) -> Vocab:
-    alts, entries = [], []
-    flags = 0 if case_sensitive else re.IGNORECASE
-    for value, forms in table.items():
+def _vocab(table: list[tuple[str, list[str], bool]]) -> Vocab:
+    """One field's forms across languages; case-sensitive ones keep their case only there."""
+    plain, strict, entries = [], [], []
+    for value, forms, case_sensitive in table:
         for form in forms:
-            alts.append(form)
-            entries.append((re.compile(_spaces(form), flags), value))
-    body = "|".join(_spaces(f) for f in sorted(alts, key=len, reverse=True))
-    return Vocab(f"(?-i:{body})" if case_sensitive else f"(?:{body})", entries)
+            (strict if case_sensitive else plain).append(form)
+            entries.append((re.compile(_spaces(form), 0 if case_sensitive else re.IGNORECASE), value))
+
+    def alt(forms: list[str]) -> str:
+        return "|".join(_spaces(f) for f in sorted(forms, key=len, reverse=True))
+
+    parts = ([f"(?-i:{alt(strict)})"] if strict else []) + ([alt(plain)] if plain else [])
+    return Vocab("(?:" + "|".join(parts) + ")", entries)
 
 
 def _expand(template: str, vocab: dict[str, Vocab]) -> str:
@@ -140,6 +145,7 @@ def _compile_patterns(data: dict, vocab: dict[str, Vocab], lang: str) -> list[Pa
                 members=p.get("members", []),
                 examples=p.get("examples", []),
                 lang=lang,
+                reject_after=re.compile(p["reject_after"]) if p.get("reject_after") else None,
             )
         )
     return out
@@ -165,15 +171,12 @@ def temporal_languages() -> tuple[str, ...]:
 def compiled(langs: tuple[str, ...]) -> Resources:
     """The merged, compiled resources of `langs` plus the common patterns (cached)."""
     datas = [("common", _load(COMMON))] + [(lang, _load(p)) for lang in langs for p in lang_files(lang)]
-    raw: dict[str, dict] = {}
-    sensitive: set[str] = set()
+    raw: dict[str, list] = {}
     for _, d in datas:
-        sensitive.update(d.get("case_sensitive", []))
+        sensitive = set(d.get("case_sensitive", []))
         for name, table in d.get("vocab", {}).items():
-            merged = raw.setdefault(name, {})
-            for value, forms in table.items():
-                merged.setdefault(str(value), []).extend(forms)
-    vocab = {name: _vocab(table, name in sensitive) for name, table in raw.items()}
+            raw.setdefault(name, []).extend((str(v), forms, name in sensitive) for v, forms in table.items())
+    vocab = {name: _vocab(table) for name, table in raw.items()}
     patterns = [p for lang, d in datas for p in _compile_patterns(d, vocab, lang)]
 
     def collect(key: str, sub: str | None = None) -> list[str]:
