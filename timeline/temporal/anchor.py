@@ -99,26 +99,32 @@ def _valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= d <= calendar.monthrange(y, m)[1]
 
 
-def _pick_year(month: int, day: int | None, ctx: Context) -> int | None:
-    """Year of an underspecified day/month: the narrative's year, else the one near publication."""
+def _pick_year(sem: dict, month: int, day: int | None, ctx: Context) -> int | None:
+    """Year of an underspecified day/month: the narrative's year, else the one near publication.
+
+    Near publication means the nearest of last, this and next year, where the sentence's
+    tense makes the other direction three times as far ("by Jan. 14" in a January article
+    is this January even in a past-tense sentence; "set on Aug. 6" in February is last year).
+    """
     if ctx.narrative and ctx.ref:
         return ctx.ref.year
     pub = ctx.published
     if pub is None:
         return ctx.ref.year if ctx.ref else None
-    here = (pub.month, pub.day if day else 0)
-    there = (month, day or 0)
-    if ctx.tense == "future":
-        return pub.year if there >= here else pub.year + 1
-    if ctx.tense == "past":
-        return pub.year if there <= here else pub.year - 1
-    # nearest: more than half a year ahead is read as last year
-    ahead = (month - pub.month) % 12
-    if there > here and ahead > 6:
-        return pub.year - 1
-    if there < here and (pub.month - month) % 12 > 6:
-        return pub.year + 1
-    return pub.year
+    shift = _int(sem.get("shift"))
+    if shift is not None:  # "last November", "this September", "next April"
+        if shift <= 0:
+            return pub.year + shift
+        return pub.year if month > pub.month else pub.year + 1
+
+    def cost(y: int) -> float:
+        last = calendar.monthrange(y, month)[1]
+        delta = (date(y, month, min(day or 15, last)) - pub).days
+        if (delta > 0 and ctx.tense == "past") or (delta < 0 and ctx.tense == "future"):
+            return 3 * abs(delta)
+        return abs(delta)
+
+    return min((pub.year - 1, pub.year, pub.year + 1), key=cost)
 
 
 def _base(sem: dict, ctx: Context) -> Point | None:
@@ -231,7 +237,7 @@ def _calendar(sem: dict, ctx: Context) -> str | None:
         return str(dec)
     if year is None and (month or sem.get("season") or (ordinal and unit in ("Q", "H", "W"))):
         if month:
-            year = _pick_year(month, day, ctx)
+            year = _pick_year(sem, month, day, ctx)
         else:
             base = _base(sem, ctx)
             year = base.year if base else None
@@ -280,7 +286,7 @@ def resolve(c: Candidate, ctx: Context) -> tuple[str | None, str]:
         if d is None:
             return _REF_SIGN[(n > 0) - (n < 0)], None
         return (d + timedelta(days=n)).isoformat() + _time_suffix(sem), how
-    if "weekday" in sem:
+    if "weekday" in sem and "month" not in sem:
         return _weekday(sem, base, ctx) + _time_suffix(sem) if base else f"XXXX-WXX-{sem['weekday']}", how
     unit = sem.get("unit")
     shift = _int(sem.get("shift"))
@@ -317,14 +323,14 @@ def point_of(value: str | None) -> Point | None:
 
 
 def is_narrative(cands: list[Candidate], published: date | None) -> bool:
-    """A text whose explicit years mostly lie far from its publication reads as history."""
+    """A history article: its explicit years lie far from publication and it barely uses
+    deixis ("yesterday", weekdays, "last year"), which news is full of."""
     if published is None:
         return True
-    years = [y for c in cands if (y := _year(c.sem)) is not None and "dir" not in c.sem]
-    if len(years) < 3:
-        return False
-    near = sum(published.year - 1 <= y <= published.year + 1 for y in years)
-    return near / len(years) < 0.25
+    years = [y for c in cands if (y := _year(c.sem)) is not None]
+    far = sum(abs(y - published.year) > 1 for y in years)
+    deictic = sum(1 for c in cands if not c.sem.get("anaphoric") and ({"rel", "weekday", "dir", "shift"} & c.sem.keys()))
+    return far >= 3 and far >= 0.75 * len(years) and deictic <= 0.1 * far
 
 
 def anchor(cands: list[Candidate], published: date | None, tenses: list[str | None]) -> list[tuple[str | None, str]]:

@@ -86,6 +86,9 @@ def _add_mods(text: str, found: list[Candidate], res: Resources, lo: int) -> Non
     tail = re.compile(rf"(?<!\w)({mod.regex})[\s-]*$", re.IGNORECASE)
     prev_end = lo
     for c in found:
+        if {"weekday", "rel", "day"} & c.sem.keys():  # "early Friday" qualifies the day's part, not a period
+            prev_end = c.end
+            continue
         window_start = max(prev_end, c.start - 40)
         m = tail.search(text, window_start, c.start)
         if m:

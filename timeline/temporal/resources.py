@@ -47,7 +47,7 @@ BUILTIN = {
     "digits": r"\d{1,4}",
 }
 
-_PLACEHOLDER = re.compile(r"\{(?:(\w+):)?(\w+)\}")
+_PLACEHOLDER = re.compile(r"\{(?:([a-z]\w*):)?([a-z_]\w*)\}")  # not a {4} quantifier
 _SPACE = re.compile(r"(?<!\\) (\?)?")
 
 
