@@ -67,6 +67,23 @@ def _place_ok(entry: Entry, toks: list[Token], lang: str | None, stops: frozense
     return entry.pop >= MIN_PLACE_POP
 
 
+def _not_only_noun(lang: str | None, word: str) -> bool:
+    if lang not in morph.MORPH_LANGS:
+        return False
+    return any(p.tag.POS not in ("NOUN", None) for p in morph.parses(lang, word)[:4]) and morph.is_known(lang, word)
+
+
+def _given_name_before_name(toks: list[Token], i: int, n: int, lang: str | None) -> bool:
+    """"Вікторія Рощина", "George Simion": a city named like a given name, then a name."""
+    if n != 1 or i + 1 >= len(toks) or not toks[i + 1].joined or not toks[i + 1].cap or toks[i + 1].upper:
+        return False
+    if lang in morph.MORPH_LANGS:
+        return "Name" in morph.person_tags(lang, toks[i].text)
+    from .people import given_names_en
+
+    return toks[i].text.lower() in given_names_en()
+
+
 def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match]:
     idx = index(lang)
     stops = stop_words(lang)
@@ -92,9 +109,17 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
                     continue
                 if entry.kind == "place" and not _place_ok(entry, span, lang, stops, t.start < title_end):
                     continue
-                if entry.kind in ("country", "organization") and entry.cap != "any" and n == 1:
-                    if t.initial and morph.is_common_word(lang, t.text) and entry.source != "cldr" and not t.upper:
+                if entry.kind in ("country", "organization", "place") and entry.cap != "any" and n == 1 and not t.upper:
+                    # "Того ж дня", "Мали": a sentence-initial word that can be a function word or verb
+                    if t.initial and _not_only_noun(lang, t.text) and entry.pop < BIG_CITY * 1000:
                         continue
+                if entry.kind == "place" and lang not in morph.MORPH_LANGS and entry.source == "city" and entry.pop < 500_000:
+                    # English: a small town's name inside a longer capitalised name ("Liberal Democratic")
+                    nb = [toks[i - 1] if i > 0 and t.joined else None, toks[i + n] if i + n < len(toks) and toks[i + n].joined else None]
+                    if any(x is not None and x.cap and x.text.lower() not in stops for x in nb):
+                        continue
+                if entry.kind == "place" and entry.source == "city" and _given_name_before_name(toks, i, n, lang):
+                    continue
                 bucket = found.setdefault(n, [])
                 if entry not in bucket:
                     bucket.append(entry)

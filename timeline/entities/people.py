@@ -9,6 +9,7 @@ resource's canonical name; a surname alone takes the full name used elsewhere in
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -41,6 +42,28 @@ def roles(lang: str | None) -> dict[str, str]:
 
 
 @cache
+def name_data(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """(particles, words that make a run a non-person) for a language."""
+    parts: set[str] = set()
+    notp: set[str] = set()
+    for lg in (lang, "en") if lang else ("uk", "ru", "en"):
+        d = resource(lg, "entities").get("names", {})
+        parts.update(d.get("particles", []))
+        notp.update(d.get("not_person", []))
+    return frozenset(parts), frozenset(notp)
+
+
+def _particle(t: Token, particles: frozenset[str]) -> bool:
+    return t.text.lower() in particles
+
+
+def _prefixed(t: Token, particles: frozenset[str]) -> bool:
+    """"al-Burhan", "аль-Асад": a lower-case particle joined to a capitalised name."""
+    head, _, tail = t.text.partition("-")
+    return bool(tail) and head.lower() in particles and tail[:1].isupper()
+
+
+@cache
 def given_names_en() -> frozenset[str]:
     names = set(resource("en", "entities").get("given_names", {}).get("names", []))
     for p in people():
@@ -61,6 +84,8 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
         t = toks[k]
         e = ents.get(k)
         if e is not None:
+            if e.kind == "person" and lang not in morph.MORPH_LANGS:
+                return None, None, -1
             if e.country and country is None:
                 country = e.country
             k -= 1
@@ -144,6 +169,8 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
     rl = roles(lang)
     out: list[Person] = []
     ctx = dict(ents)
+    particles, not_person = name_data(lang)
+    alone = Counter(t.text for k, t in enumerate(toks) if t.cap and k not in blocked)
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -151,11 +178,28 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and j - i < 4 and j not in blocked and toks[j].joined and _name_like(toks[j], lang, stops, rl):
-            if mlang and _surname_only(toks[j - 1], mlang) and "Name" in morph.person_tags(mlang, toks[j].text):
+        while j < len(toks) and j - i < 5 and j not in blocked and toks[j].joined:
+            tj = toks[j]
+            if _name_like(tj, lang, stops, rl) or _prefixed(tj, particles):
+                if mlang and _surname_only(toks[j - 1], mlang) and "Name" in morph.person_tags(mlang, tj.text):
+                    break
+                j += 1
+            elif _particle(tj, particles) and j + 1 < len(toks) and toks[j + 1].joined and (_name_like(toks[j + 1], lang, stops, rl) or _particle(toks[j + 1], particles)):
+                j += 1
+            else:
                 break
-            j += 1
+        while j - 1 > i and _particle(toks[j - 1], particles):
+            j -= 1
         run = list(range(i, j))
+        # a place or country right before a name is not part of it ("прокурор Парижа Лор Беккуо")
+        while len(run) > 1 and run[0] in ents and ents[run[0]].kind in ("place", "country"):
+            run = run[1:]
+        # capitalised common words before a name ("Альянсу Марк Рютте")
+        while len(run) > 1 and mlang and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
+            run = run[1:]
+        if not mlang and any(toks[k].text.lower().rstrip("'s’") in not_person for k in run):
+            i = j
+            continue
         # English: leading role words ("President Ilham Aliyev") are cues, not names
         lead_role = None
         while run and toks[run[0]].text.lower() in rl and not mlang:
@@ -165,7 +209,7 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         while run and mlang and toks[run[0]].initial and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
         if run:
-            p = _read(toks, run, lang, mlang, ctx, lead_role)
+            p = _read(toks, run, lang, mlang, ctx, lead_role, alone)
             if p is not None:
                 out.append(p)
                 for k in range(p.i, p.i + p.n):
@@ -175,6 +219,8 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
 
 
 def _surname_only(t: Token, mlang: str) -> bool:
+    if not morph.is_known(mlang, t.text):
+        return False
     tags = morph.person_tags(mlang, t.text)
     return ("Surn" in tags and "Name" not in tags) or (_is_known_surname(t, mlang) and "Name" not in tags)
 
@@ -192,7 +238,7 @@ def _name_like(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> b
     return True
 
 
-def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None, ents: dict[int, Entry], lead_role: str | None) -> Person | None:
+def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None, ents: dict[int, Entry], lead_role: str | None, alone: Counter) -> Person | None:
     words = [toks[k].text for k in run]
     role, ctx_country, _ = _role_before(toks, run[0], lang, ents)
     role = lead_role or role
@@ -210,7 +256,8 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
     else:
         parts = [w.rstrip("'’").removesuffix("'s").removesuffix("’s") for w in words]
         n_given = len(parts) - 1
-        any_person_tag = parts[0].lower() in given_names_en() and len(parts) > 1
+        # a given name we know, or the surname used again on its own later ("Takaichi said")
+        any_person_tag = len(parts) > 1 and (parts[0].lower() in given_names_en() or alone[toks[run[-1]].text] > alone[toks[run[0]].text] or alone[toks[run[-1]].text] >= 2 and alone[toks[run[0]].text] == 1)
         unknown = [False] * len(parts)
     if not parts:
         return None

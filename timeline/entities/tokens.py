@@ -6,11 +6,23 @@ import re
 from functools import lru_cache
 
 from ..document import Document
+from ..lang import resource
 from . import morph
 from .text import Token, is_cyrillic, normalize_apostrophes, skeleton, tokenize
 
 _JOIN_GAP = re.compile(r"^[ \t\u00a0]*-?[ \t\u00a0]*$|^[ \t\u00a0]*\n?[ \t\u00a0]*$")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
+
+
+@lru_cache(maxsize=8)
+def _endings(lang: str) -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in resource(lang, "entities").get("names", {}).get("endings", []))
+
+
+def guessed_nominatives(word: str, lang: str) -> list[str]:
+    """Nominative guesses for a capitalised word the dictionary may lack ("Мерца" -> "мерц")."""
+    low = word.lower()
+    return [low[: len(low) - len(a)] + b for a, b in _endings(lang) if low.endswith(a) and len(low) - len(a) >= 3]
 
 
 @lru_cache(maxsize=300_000)
@@ -24,6 +36,8 @@ def token_keys(word: str, lang: str | None) -> tuple[frozenset[str], tuple[str, 
         if mlang:
             lems = morph.lemmas(mlang, w)
             keys.update(skeleton(x) for x in lems)
+            if w[:1].isupper():
+                keys.update(skeleton(x) for x in guessed_nominatives(w, mlang))
     else:
         base = _POSSESSIVE.sub("", w)
         if base != w:

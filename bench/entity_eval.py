@@ -1,0 +1,113 @@
+"""Score the entity stage on the development set (tests/data/dev/<name>.txt + .json gold).
+
+Article level: predicted countries (every country the entities establish: country mentions,
+places' countries) against gold `countries`; people by canonical name against gold `people`
+names; places by name against gold `places`.  Prints P/R/F1 per language and overall.
+
+    python bench/entity_eval.py [DEV_DIR] [--show-errors]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEV = ROOT / "tests" / "data" / "dev"
+# entity kinds whose country counts as a country the article mentions
+COUNTRY_KINDS = ("country", "place", "organization")
+
+
+def predict(path: Path, lang: str | None = None):
+    """Run the stages up to entities; a failing temporal stage (work in progress elsewhere)
+    only costs the month-name guard, so it is skipped rather than fatal."""
+    from timeline.document import Document
+    from timeline.entities import tag_entities
+    from timeline.langdetect import detect_language
+    from timeline.pipeline import tag_timexes
+    from timeline.sentences import split_sentences
+
+    doc = Document.from_text(path.read_text(encoding="utf-8"), lang=lang, path=str(path))
+    doc = split_sentences(detect_language(doc))
+    try:
+        doc = tag_timexes(doc)
+    except Exception as exc:  # noqa: BLE001
+        print(f"# temporal stage failed ({type(exc).__name__}); entities without timexes", file=sys.stderr)
+        doc.timexes = []
+    return tag_entities(doc)
+
+
+def fold(name: str) -> str:
+    """Names compare without case, diacritics and hyphens ("Erdoğan" = "Erdogan")."""
+    name = name.replace("ı", "i").replace("İ", "I").replace("ß", "ss").replace("-", " ")
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(name.casefold().split())
+
+
+def article_sets(doc) -> dict[str, set[str]]:
+    ents = doc.entities
+    return {
+        "countries": {e.country for e in ents if e.kind in COUNTRY_KINDS and e.country},
+        "people": {fold(e.name) for e in ents if e.kind == "person"},
+        "places": {fold(e.name) for e in ents if e.kind == "place"},
+    }
+
+
+def gold_sets(gold: dict) -> dict[str, set[str]]:
+    return {
+        "countries": set(gold.get("countries", [])),
+        "people": {fold(p["name"]) for p in gold.get("people", [])},
+        "places": {fold(p["name"]) for p in gold.get("places", [])},
+    }
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def evaluate(dev: Path = DEV, show_errors: bool = False) -> dict:
+    counts: dict[tuple[str, str], list[int]] = {}
+    errors = []
+    for gpath in sorted(dev.glob("*.json")):
+        tpath = gpath.with_suffix(".txt")
+        if not tpath.exists():
+            continue
+        gold = json.loads(gpath.read_text(encoding="utf-8"))
+        lang = gold.get("lang")
+        doc = predict(tpath)
+        pred, g = article_sets(doc), gold_sets(gold)
+        for kind in ("countries", "people", "places"):
+            tp, fp, fn = len(pred[kind] & g[kind]), len(pred[kind] - g[kind]), len(g[kind] - pred[kind])
+            for key in ((lang, kind), ("all", kind)):
+                c = counts.setdefault(key, [0, 0, 0])
+                c[0] += tp
+                c[1] += fp
+                c[2] += fn
+            if show_errors and (pred[kind] - g[kind] or g[kind] - pred[kind]):
+                errors.append(f"{tpath.name} {kind}: extra {sorted(pred[kind] - g[kind])} missing {sorted(g[kind] - pred[kind])}")
+    table = {key: prf(*c) for key, c in counts.items()}
+    return {"table": table, "counts": counts, "errors": errors}
+
+
+def main(argv: list[str]) -> None:
+    show = "--show-errors" in argv
+    args = [a for a in argv if not a.startswith("--")]
+    dev = Path(args[0]) if args else DEV
+    res = evaluate(dev, show)
+    print(f"{'lang':5} {'kind':10} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
+    for (lang, kind), (p, r, f) in sorted(res["table"].items(), key=lambda kv: (kv[0][0] == "all", kv[0])):
+        tp, fp, fn = res["counts"][(lang, kind)]
+        print(f"{lang:5} {kind:10} {p:6.3f} {r:6.3f} {f:6.3f}   {tp}/{fp}/{fn}")
+    for e in res["errors"]:
+        print(e)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
