@@ -142,12 +142,35 @@ def cmd_extract(args) -> int:
     return 1 if failed else 0
 
 
+def _open_store(url: str):
+    """The Store at `url`; a database that cannot be opened is one line (password hidden), exit 2."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from .storage import Store
+
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        raise DatabaseError(f"--db {url}: not a database URL (e.g. sqlite:///data/timeline.db or postgresql+psycopg://user@host/db)") from None
+    try:
+        return Store(url)
+    except (SQLAlchemyError, OSError, ImportError) as e:
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()
+        raise DatabaseError(f"--db {shown}: cannot open the database ({reason[0] if reason else type(e).__name__})") from None
+
+
+class DatabaseError(Exception):
+    pass
+
+
 def cmd_ingest(args) -> int:
     from .ingest import ingest_inputs
 
+    store = _open_store(args.db or _default_db())
     summary = ingest_inputs(
         args.inputs,
-        db_url=args.db or _default_db(),
+        store=store,
         published=args.published,
         lang=args.lang,
         allow_private=args.allow_private,
@@ -161,7 +184,6 @@ def cmd_ingest(args) -> int:
 def cmd_export(args) -> int:
     from .export import export_meta, write_events
     from .filters import Filters
-    from .storage import Store
 
     flt = Filters(
         countries=args.country,
@@ -171,7 +193,7 @@ def cmd_export(args) -> int:
         until=args.until,
         query=args.query or "",
     )
-    store = Store(args.db or _default_db())
+    store = _open_store(args.db or _default_db())
     df = flt.apply(store.events_frame())
     records = df.to_dict("records")
     meta = export_meta(flt, len(records))
@@ -195,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as e:
         _err(str(e))
         return 1
+    except DatabaseError as e:
+        _err(str(e))
+        return 2
     except BrokenPipeError:  # `| head` closed the pipe: not an error of ours
         return 0
     except KeyboardInterrupt:

@@ -34,7 +34,7 @@ def check_size(source: str, size: int) -> None:
     if size == 0:
         raise InputError(source, "empty file")
     if size > MAX_BYTES:
-        raise InputError(source, f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
+        raise InputError(source, f"too large ({size / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB)")
 
 
 def normalise_charset(name: str | None) -> str | None:

@@ -80,10 +80,11 @@ def feed_documents(source: str, data: bytes, published=None, lang=None, allow_pr
 
     # bytes only: feedparser given a string would fetch it itself, past our URL rules
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    if not parsed.get("version"):
+        exc = parsed.get("bozo_exception")
+        why = f" ({type(exc).__name__})" if exc is not None and not parsed.entries else ""
+        raise InputError(source, f"not an RSS/Atom feed{why}")
     if not parsed.entries:
-        if parsed.get("bozo") and not parsed.get("feed"):
-            exc = parsed.get("bozo_exception")
-            raise InputError(source, f"not an RSS/Atom feed ({type(exc).__name__ if exc else 'unreadable'})")
         raise InputError(source, "feed has no entries")
     pub_given = _parse_date(source, published)
     feed_lang = (parsed.feed.get("language") or "").split("-")[0].lower() or None

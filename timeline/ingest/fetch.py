@@ -144,7 +144,7 @@ def fetch(url: str, allow_private: bool = False, timeout: float = TIMEOUT, max_b
                 raise InputError(url, f"HTTP {resp.status} {resp.reason}".rstrip())
             length = resp.getheader("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise InputError(url, f"too large ({int(length) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
+                raise InputError(url, f"too large ({int(length) / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB)")
             chunks, size = [], 0
             while True:
                 chunk = resp.read(64 * 1024)
@@ -152,7 +152,7 @@ def fetch(url: str, allow_private: bool = False, timeout: float = TIMEOUT, max_b
                     break
                 size += len(chunk)
                 if size > max_bytes:
-                    raise InputError(url, f"too large (more than {max_bytes / 1e6:.0f} MB; stopped reading)")
+                    raise InputError(url, f"too large (more than {max_bytes / 2**20:.0f} MB; stopped reading)")
                 chunks.append(chunk)
             msg = Message()
             msg["Content-Type"] = resp.getheader("Content-Type") or "application/octet-stream"

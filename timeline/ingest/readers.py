@@ -21,6 +21,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 TABLE_COLUMNS = ("text", "published", "title", "url", "lang")
+MIN_ARTICLE_LETTERS = 40  # less than this from a page is a menu or a cookie notice, not an article
 
 
 def _parse_date(source: str, value) -> date | None:
@@ -50,7 +51,7 @@ def html_document(source: str, html: str, published=None, lang=None, url=None) -
         meta = trafilatura.extract_metadata(html)
     except Exception as e:  # trafilatura raises assorted lxml errors on broken markup
         raise InputError(source, f"cannot parse HTML ({type(e).__name__})") from None
-    if not body or not body.strip():
+    if not body or sum(c.isalpha() for c in body) < MIN_ARTICLE_LETTERS:
         raise InputError(source, "no article text found in the HTML")
     title = meta.title if meta is not None and meta.title else None
     pub = _parse_date(source, published)

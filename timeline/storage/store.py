@@ -18,7 +18,6 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..document import EVENT_COLUMNS, LIST_COLUMNS, Document
-from ..events.merge import merge_key, same_event
 from .models import Article, Base, Edit, EventRow, EventSource
 
 DEFAULT_SQLITE = "sqlite:///data/timeline.db"
@@ -146,6 +145,8 @@ class Store:
 
     def _add_event(self, s: Session, rec: dict, article_id: str | None) -> bool:
         """Add one report; True when it merged into an existing event."""
+        from ..events.merge import merge_key, same_event  # here: storage must not need the events stage to open
+
         key = merge_key(rec)
         target = None
         if key is not None:
