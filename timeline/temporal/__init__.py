@@ -30,25 +30,27 @@ def _resources(lang: str | None) -> tuple[Resources, bool]:
     return compiled(known), False  # unknown language: every language's words
 
 
+# how much of its sentence decides an expression's tense: the clause around it, mostly before
+_TENSE_BEFORE, _TENSE_AFTER = 60, 25
+
+
 def _tenses(doc: Document, cands: list[Candidate], res: Resources) -> list[str | None]:
+    """"future", "past" or None for each candidate, from the words near it in its sentence."""
     sents: list[Sentence] = doc.sentences
     starts = [s.start for s in sents]
-    memo: dict[int, str | None] = {}
     out = []
     for c in cands:
         i = bisect_right(starts, c.start) - 1
-        if i < 0 or c.start >= sents[i].end:
+        lo, hi = c.start - _TENSE_BEFORE, c.end + _TENSE_AFTER
+        if 0 <= i and c.start < sents[i].end:
+            lo, hi = max(lo, sents[i].start), min(hi, sents[i].end)
+        window = doc.text[max(lo, 0) : c.start] + " " + doc.text[c.end : hi]
+        if res.future and res.future.search(window):
+            out.append("future")
+        elif res.past and res.past.search(window):
+            out.append("past")
+        else:
             out.append(None)
-            continue
-        if i not in memo:
-            text = sents[i].text
-            if res.future and res.future.search(text):
-                memo[i] = "future"
-            elif res.past and res.past.search(text):
-                memo[i] = "past"
-            else:
-                memo[i] = None
-        out.append(memo[i])
     return out
 
 

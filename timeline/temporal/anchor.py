@@ -23,16 +23,17 @@ _LOOKALIKE = str.maketrans("ІХ", "IX")  # Cyrillic letters written for Roman n
 _REF_SIGN = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 _DURATION_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y", "Q": "Q", "DE": "DE", "CE": "CE", "HR": "H", "MIN": "M", "SEC": "S"}
 _TIME_UNITS = {"HR", "MIN", "SEC"}
-_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?(?![\dW])")
 
 
 @dataclass
 class Point:
-    """A resolved anchor: year, and month/day when known."""
+    """A resolved anchor: year, and month/day when known (a quarter keeps its first month)."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    quarter: int | None = None
 
     @classmethod
     def of(cls, d: date | None) -> Point | None:
@@ -238,9 +239,9 @@ def _calendar(sem: dict, ctx: Context) -> str | None:
     if year is None and (month or sem.get("season") or (ordinal and unit in ("Q", "H", "W"))):
         if month:
             year = _pick_year(sem, month, day, ctx)
-        else:
+        else:  # "this year's third quarter", "the third quarter"
             base = _base(sem, ctx)
-            year = base.year if base else None
+            year = base.year + (_int(sem.get("shift")) or 0) if base else None
     if year is None:
         if month:
             return "XXXX-" + f"{month:02d}" + (f"-{day:02d}" if day else "")
@@ -295,10 +296,15 @@ def resolve(c: Candidate, ctx: Context) -> tuple[str | None, str]:
         sign = _int(sem["dir"]) or -1
         if n is None or base is None:
             return _REF_SIGN[sign], None
+        if unit == "Y" and sign < 0 and ctx.ref and ctx.ref.quarter:
+            # "a year earlier" in a report on a quarter: that quarter a year before
+            return f"{ctx.ref.year - n:04d}-Q{ctx.ref.quarter}", "narrative"
+        if unit in ("DE", "CE"):  # "a decade ago": the year ten years back
+            unit, n = "Y", n * (10 if unit == "DE" else 100)
         if unit in _TIME_UNITS:
             return (base.date() or date(base.year, 1, 1)).isoformat(), how
         return _shifted(base, unit, sign * n, sem) or _REF_SIGN[sign], how
-    if shift is not None and unit:
+    if shift is not None and unit and not sem.get("ordinal"):
         if base is None:
             return _REF_SIGN[(shift > 0) - (shift < 0)], None
         return _shifted(base, unit, shift, sem), how
@@ -319,6 +325,9 @@ def point_of(value: str | None) -> Point | None:
     m = _VALUE.match(value or "")
     if not m:
         return None
+    if m[4]:
+        q = int(m[4])
+        return Point(int(m[1]), 3 * q - 2, quarter=q)
     return Point(int(m[1]), _int(m[2]), _int(m[3]))
 
 
@@ -341,6 +350,8 @@ def anchor(cands: list[Candidate], published: date | None, tenses: list[str | No
         ctx.tense = tense
         value, how = resolve(c, ctx)
         out.append((value, how))
+        if c.sem.get("anaphoric") or "dir" in c.sem:
+            continue  # "a year earlier" does not move the narrative's reference
         if c.type in ("DATE", "TIME") and (p := point_of(value)) is not None:
             if not (ctx.ref and p.year == ctx.ref.year and p.month is None and ctx.ref.month):
                 ctx.ref = p

@@ -139,7 +139,7 @@ def _compile_patterns(data: dict, vocab: dict[str, Vocab], lang: str) -> list[Pa
         out.append(
             Pattern(
                 name=f"{lang}:{p['name']}",
-                regex=re.compile(rf"(?<![\w]){body}(?![\w])", flags),
+                regex=re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags),
                 type=p.get("type", "DATE"),
                 fields=p.get("fields", {}),
                 members=p.get("members", []),
