@@ -31,7 +31,7 @@ def _resources(lang: str | None) -> tuple[Resources, bool]:
 
 
 # how much of its sentence decides an expression's tense: the clause around it, mostly before
-_TENSE_BEFORE, _TENSE_AFTER = 60, 25
+_TENSE_BEFORE, _TENSE_AFTER = 60, 20
 
 
 def _tenses(doc: Document, cands: list[Candidate], res: Resources) -> list[str | None]:
