@@ -3,6 +3,11 @@
 Paragraph breaks always end a sentence; inside a paragraph a sentence ends at . ! ? …
 followed by space and an upper-case letter, a quote or a digit, unless the word before the
 stop is a known abbreviation (per-language data, `abbreviations.toml`) or a single initial.
+
+Quoted speech stays with its attribution: a stop inside a quotation does not end the
+sentence when the quotation is attributed right after it (`"... ! ... ", — сказав він`,
+`"... . ...," he said`) or right before it (`Він сказав: «... . ...»`), since the reporting
+verb outside the quote is what the sentence reports.
 """
 
 from __future__ import annotations
@@ -26,11 +31,50 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(abbr)
 
 
+_CLOSERS = {"«": "»", "„": "“”", "“": "”", '"': '"'}
+# after the closing quote: a comma and/or a dash, then the attribution in lower case
+_ATTRIB_AFTER = re.compile(r"^\s*(?:,\s*[—–-]+|[—–-]+|,)\s*[a-zа-яіїєґё]")
+_ATTRIB_LOWER = re.compile(r"^\s+[a-zа-яіїєґё]")  # `"... ?" he asked`, `"... ," she said`
+_ATTRIB_BEFORE = re.compile(r":\s*$")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close) indices of top-level quotations; an unclosed quote is ignored."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if stack and ch in stack[-1][0]:
+            closers, o = stack.pop()
+            if not stack:
+                spans.append((o, i))
+        elif ch in _CLOSERS:
+            if ch == '"' and i > 0 and (text[i - 1].isalnum()) and not stack:
+                continue  # an inch mark or a stray quote glued to a word
+            stack.append((_CLOSERS[ch], i))
+    return spans
+
+
+def _attributed(text: str, pos: int, spans: list[tuple[int, int]]) -> bool:
+    """The stop at `pos` sits inside a quotation attributed right before or after it."""
+    for o, c in spans:
+        if o < pos < c:
+            after = text[c + 1 :]
+            return bool(
+                _ATTRIB_AFTER.match(after)
+                or (text[c - 1] in ",!?…" and _ATTRIB_LOWER.match(after))
+                or _ATTRIB_BEFORE.search(text[:o])
+            )
+    return False
+
+
 def _split_paragraph(text: str, offset: int) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     abbr = _abbreviations()
+    spans = quote_spans(text)
     for m in _STOP.finditer(text):
+        if _attributed(text, m.start(), spans):
+            continue
         if m.group(1) == ".":
             w = _LAST_WORD.search(text[start : m.start()] + "")
             word = w.group(1) if w else ""

@@ -1,27 +1,52 @@
 """Event stage: reported happenings with their date, countries, actors and places.
 
-STUB (owned by the events work): one event per sentence that holds a trigger word from
-`timeline/lang/<code>/events.toml`, dated by the sentence's first DATE timex, else undated.
+For every sentence (the title is one too):
+
+1. Triggers: words of `timeline/lang/<code>/events.toml` (stems, so every inflection
+   matches), each naming a type of `taxonomy.toml` (with its CAMEO root).  Triggers inside
+   a long quotation are not events (the quote is what a statement said).
+2. Clauses (`clauses.py`): the sentence is cut at `;`, adversative conjunctions, reported
+   content (`, що ...` after a reporting verb) and adverbial participle clauses.
+3. Date governance: DATE/TIME timexes of a clause are grouped (an enumeration
+   "2001, 2010 і 2011 років" is one group) and each group goes to the nearest trigger of the
+   clause that is neither background ("після затримання") nor a weak reporting verb when a
+   stronger one is there.  Each distinct value gives one event ("one event per date").
+   A clause without its own date takes, in order: the single date of the other clauses of
+   the sentence (not across reported speech); the date of the previous sentence's event
+   when the sentence opens with a continuation cue ("Водночас", "Meanwhile"); else it is
+   `undated` (end = publication, value PAST_REF).
+4. Countries, actors and places come from the entities of the clause; a clause without any
+   entity takes those of its sentence.  Never from the rest of the article.
+5. Dropped: events that start after publication, and undated clauses that speak of plans or
+   possibilities (`irrealis` cues: "відбудеться", "може", "will").  An event that ends after
+   publication is cut at publication (it was reported, so it happened by then).
+6. Negated happenings ("не провели зустріч") are kept as reported non-events: the type
+   stays, the summary says it did not happen, the confidence is lower (TAXONOMY.md).
+7. Duplicates within the article merge (`merge.same_in_article`); the other sentence goes
+   to `Event.sources`.
+
+The engine never names a language: everything language-specific is in the TOML data.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from functools import cache
+from dataclasses import dataclass, field
+from datetime import date
 
-from ..document import Document, Event
-from ..lang import resource
+from ..document import Document, Entity, Event, Sentence, Timex
+from ..sentences import quote_spans
 from ..timex_values import value_span
+from .clauses import Clause, split_clauses
+from .lexicon import Lexicon, Token, Trigger, taxonomy, tokens
+from .merge import merge_in_article
 
+__all__ = ["assemble_events", "event_id"]
 
-@cache
-def _triggers(lang: str) -> list[tuple[str, re.Pattern]]:
-    res = resource(lang or "", "events")
-    return [
-        (t["type"], re.compile(r"\b(?:" + "|".join(map(re.escape, t["words"])) + r")", re.IGNORECASE))
-        for t in res.get("types", [])
-    ]
+_ENUM_GAP = re.compile(r"^[\s,]*(?:\w{1,3})?[\s,]*$")  # ", ", " і ", " and ", " та "
+_LONG_QUOTE_WORDS = 4
+_SUMMARY_LEN = 160
 
 
 def event_id(article_id: str, sentence_start: int, event_type: str, date_value: str) -> str:
@@ -29,46 +54,257 @@ def event_id(article_id: str, sentence_start: int, event_type: str, date_value: 
     return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-def assemble_events(doc: Document) -> Document:
-    events = []
-    published = doc.published.isoformat() if doc.published else None
-    for s in doc.sentences:
-        etype = next((t for t, rx in _triggers(doc.lang) if rx.search(s.text)), None)
-        if etype is None:
+@dataclass
+class _Date:
+    value: str
+    text: str
+    start: int | None
+    end: int | None
+    how: str  # clause, sentence, continuation, undated
+
+
+@dataclass
+class _Mention:
+    trigger: Trigger
+    clause: Clause
+    date: _Date
+    negated: bool
+    background: bool
+    entities: list[Entity]
+    entities_from: str  # clause or sentence
+    is_title: bool
+    extra: dict = field(default_factory=dict)
+
+
+def _datable(t: Timex) -> bool:
+    return t.type in ("DATE", "TIME") and value_span(t.value)[2] != "undated"
+
+
+def _groups(text: str, offset: int, txs: list[Timex]) -> list[list[Timex]]:
+    """Timexes in a row separated only by commas and a short conjunction form one group."""
+    groups: list[list[Timex]] = []
+    for t in sorted(txs, key=lambda t: t.start):
+        if groups and _ENUM_GAP.match(text[groups[-1][-1].end - offset : t.start - offset]):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
+def _finest(values: list[Timex]) -> list[Timex]:
+    """Distinct values; a value whose span contains another's is dropped (keep the finer)."""
+    seen: dict[str, Timex] = {}
+    for t in values:
+        seen.setdefault(t.value, t)
+    spans = {v: value_span(v) for v in seen}
+    keep = []
+    for v, t in seen.items():
+        s, e, _ = spans[v]
+        inner = any(
+            w != v and s <= spans[w][0] and spans[w][1] <= e and (spans[w][0], spans[w][1]) != (s, e) for w in seen
+        )
+        if not inner:
+            keep.append(t)
+    return keep
+
+
+def _clean_entities(ents: list[Entity]) -> list[Entity]:
+    """Drop a place or country mention that overlaps a person or organisation mention."""
+    named = [e for e in ents if e.kind in ("person", "organization")]
+    return [
+        e
+        for e in ents
+        if e.kind in ("person", "organization") or not any(e.start < n.end and n.start < e.end for n in named)
+    ]
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(b[0] - a[1], a[0] - b[1], 0)
+
+
+def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Event], is_title: bool) -> list[_Mention]:
+    tax = taxonomy()
+    toks = tokens(s.text, s.start)
+    trigs = lex.triggers(toks)
+    if not trigs:
+        return []
+    long_quotes = [
+        (s.start + o, s.start + c) for o, c in quote_spans(s.text) if len(s.text[o:c].split()) >= _LONG_QUOTE_WORDS
+    ]
+    trigs = [t for t in trigs if not any(o < t.start < c for o, c in long_quotes)]
+    if not trigs:
+        return []
+    clauses = split_clauses(s.text, s.start, toks, trigs, lex)
+    txs = [t for t in doc.timexes if s.start <= t.start < s.end and _datable(t)]
+    ents = _clean_entities([e for e in doc.entities if s.start <= e.start < s.end])
+
+    per_clause: list[tuple[Clause, list[Trigger], list[tuple[Trigger, list[Timex]]]]] = []
+    for c in clauses:
+        ctrigs = [t for t in trigs if c.start <= t.start < c.end]
+        if not ctrigs:
             continue
-        tx = [t for t in doc.timexes if s.start <= t.start < s.end and t.type in ("DATE", "TIME")]
-        ents = [e for e in doc.entities if s.start <= e.start < s.end]
-        dated = [t for t in tx if value_span(t.value)[2] != "undated"] or [None]
-        for t in dated:
-            value = t.value if t else "PAST_REF"
-            start, end, precision = value_span(value, doc.published)
-            if t and doc.published and start and start > doc.published:
-                continue
-            events.append(
-                Event(
-                    event_id=event_id(doc.article_id, s.start, etype, value),
-                    start=start.isoformat() if start else None,
-                    end=end.isoformat() if end else published,
-                    precision=precision,
-                    date_value=value,
-                    date_text=t.text if t else "",
-                    event_type=etype,
-                    summary=s.text[:120],
-                    sentence=s.text,
-                    countries=sorted({e.country for e in ents if e.country}),
-                    actors=sorted({e.name for e in ents if e.kind in ("person", "organization")}),
-                    places=sorted({e.name for e in ents if e.kind == "place"}),
-                    article_id=doc.article_id,
-                    title=doc.title,
-                    url=doc.url,
-                    published=published,
-                    lang=doc.lang,
-                    confidence=0.5,
-                    sentence_start=s.start,
-                    sentence_end=s.end,
-                    date_start=t.start if t else None,
-                    date_end=t.end if t else None,
-                )
+        fg = [t for t in ctrigs if not Lexicon.phrase_before(toks, t.i, lex.background, slack=1)]
+        strong = [t for t in fg if not tax[t.type].weak]
+        pool = strong or fg or ctrigs
+        attached: dict[Trigger, list[Timex]] = {}
+        ctx = [t for t in txs if c.start <= t.start < c.end]
+        if pool:
+            for g in _groups(s.text, s.start, ctx):
+                span = (g[0].start, g[-1].end)
+                best = min(pool, key=lambda t: (_distance(span, t.text_span), t.start < span[0]))
+                attached.setdefault(best, []).extend(g)
+        per_clause.append((c, ctrigs, [(t, _finest(v)) for t, v in attached.items()]))
+
+    # the dates a clause may lend to its sentence siblings (not across reported speech)
+    lendable = {tx.value for c, _, att in per_clause if c.kind != "report" for _, vals in att for tx in vals}
+    cont = bool(prev) and Lexicon.phrase_at(toks, 0, lex.continuation)
+    prev_dated = [e for e in prev if e.date_value != "PAST_REF"]
+
+    out: list[_Mention] = []
+    for c, ctrigs, att in per_clause:
+        cents = [e for e in ents if c.start <= e.start < c.end]
+        src = "clause"
+        if not cents:
+            # a clause without entities takes its sentence's, but a reporting clause never
+            # takes those of the content it reports ("X заявив, що ...")
+            lend = [o for o in clauses if o is not c and (c.kind == "report" or o.kind != "report")]
+            cents, src = [e for e in ents if any(o.start <= e.start < o.end for o in lend)], "sentence"
+        ctoks = [t for t in toks if c.start <= t.start < c.end]
+
+        def mention(trig: Trigger, d: _Date, c=c, cents=cents, src=src) -> _Mention:
+            return _Mention(
+                trigger=trig,
+                clause=c,
+                date=d,
+                negated=Lexicon.phrase_before(toks, trig.i, lex.negation, slack=2),
+                background=Lexicon.phrase_before(toks, trig.i, lex.background, slack=1),
+                entities=cents,
+                entities_from=src,
+                is_title=is_title,
             )
-    doc.events = events
+
+        if att:
+            for trig, vals in att:
+                for tx in vals:
+                    out.append(mention(trig, _Date(tx.value, tx.text, tx.start, tx.end, "clause")))
+            continue
+        trig = _best(ctrigs, toks, lex)
+        if c.kind != "report" and len(lendable) == 1:
+            v = next(iter(lendable))
+            tx = next(t for t in txs if t.value == v)
+            d = _Date(v, tx.text, tx.start, tx.end, "sentence")
+        elif cont and prev_dated:
+            e = prev_dated[0]
+            d = _Date(e.date_value, e.date_text, e.date_start, e.date_end, "continuation")
+        else:
+            if lex.any_irrealis(ctoks):
+                continue  # a plan or a possibility, not a past happening
+            d = _Date("PAST_REF", "", None, None, "undated")
+        out.append(mention(trig, d))
+    return out
+
+
+def _best(ctrigs: list[Trigger], toks: list[Token], lex: Lexicon) -> Trigger:
+    """The clause's happening: the first trigger that is not background, a strong type first."""
+    tax = taxonomy()
+
+    def key(t: Trigger):
+        bg = Lexicon.phrase_before(toks, t.i, lex.background, slack=1)
+        return (bg, tax[t.type].weak, t.start)
+
+    return min(ctrigs, key=key)
+
+
+def _confidence(m: _Mention) -> float:
+    tax = taxonomy()
+    c = 0.4 if tax[m.trigger.type].weak else 0.5
+    if m.trigger.words > 1:
+        c += 0.05
+    c += {"clause": 0.2, "sentence": 0.12, "continuation": 0.08, "undated": 0.0}[m.date.how]
+    has_country = any(e.country for e in m.entities)
+    has_actor = any(e.kind in ("person", "organization") for e in m.entities)
+    w = 0.1 if m.entities_from == "clause" else 0.05
+    c += w * has_country + w * has_actor
+    if m.negated:
+        c -= 0.15
+    if m.background:
+        c -= 0.15
+    if m.is_title:
+        c -= 0.2
+    return round(min(0.95, max(0.05, c)), 2)
+
+
+def _summary(doc: Document, m: _Mention, lex: Lexicon) -> str:
+    label = lex.label(m.trigger.type)
+    if m.negated and lex.negated_label:
+        label = f"{label} ({lex.negated_label})"
+    clause = " ".join(doc.text[m.clause.start : m.clause.end].split()).strip(" ,;:—–-")
+    if len(clause) > _SUMMARY_LEN:
+        cut = clause[:_SUMMARY_LEN].rsplit(" ", 1)[0]
+        clause = cut.rstrip(" ,;:—–-") + "…"
+    return f"{label}: {clause}"
+
+
+def _uniq(xs) -> list[str]:
+    return sorted({x for x in xs if x})
+
+
+def _event(doc: Document, s: Sentence, m: _Mention, lex: Lexicon) -> Event | None:
+    tax = taxonomy()
+    published: date | None = doc.published
+    value = m.date.value.split("T", 1)[0]  # an event is dated to the day: 2025-10-25TEV -> 2025-10-25
+    start, end, precision = value_span(value, published)
+    if published is not None and start is not None and start > published:
+        return None  # never a past event dated after publication
+    if published is not None and end is not None and end > published:
+        end = published
+    etype = m.trigger.type
+    return Event(
+        event_id=event_id(doc.article_id, s.start, etype, value),
+        start=start.isoformat() if start else None,
+        end=end.isoformat() if end else None,
+        precision=precision,
+        date_value=value,
+        date_text=m.date.text,
+        event_type=etype,
+        summary=_summary(doc, m, lex),
+        sentence=s.text,
+        countries=_uniq(e.country for e in m.entities),
+        actors=_uniq(e.name for e in m.entities if e.kind in ("person", "organization")),
+        places=_uniq(e.name for e in m.entities if e.kind == "place"),
+        article_id=doc.article_id,
+        title=doc.title,
+        url=doc.url,
+        published=published.isoformat() if published else None,
+        lang=doc.lang,
+        confidence=_confidence(m),
+        cameo=tax[etype].cameo,
+        sentence_start=s.start,
+        sentence_end=s.end,
+        date_start=m.date.start,
+        date_end=m.date.end,
+    )
+
+
+def assemble_events(doc: Document) -> Document:
+    lex = Lexicon.for_lang(doc.lang)
+    events: list[Event] = []
+    seen: set[str] = set()
+    negated: set[str] = set()
+    prev: list[Event] = []
+    for s in doc.sentences:
+        is_title = bool(doc.title_span) and s.start == doc.title_span[0] and s.start < doc.body_start
+        mine: list[Event] = []
+        for m in _sentence_mentions(doc, s, lex, [] if is_title else prev, is_title):
+            ev = _event(doc, s, m, lex)
+            if ev is None or ev.event_id in seen:
+                continue
+            seen.add(ev.event_id)
+            if m.negated:
+                negated.add(ev.event_id)
+            mine.append(ev)
+        events.extend(mine)
+        if not is_title:
+            prev = mine
+    doc.events = merge_in_article(events, negated)
     return doc
