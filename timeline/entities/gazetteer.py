@@ -176,7 +176,7 @@ def index(lang: str | None) -> Index:
         for nm in pl["names"]:
             if is_cyrillic(nm) and not cyr:
                 continue
-            idx.add(nm, Entry("place", pl["name"], pl["country"], 10**7, _cap_of(nm), "extra"), mlang)
+            idx.add(nm, Entry("place", pl["name"], pl.get("country") or None, 10**7, _cap_of(nm), "extra"), mlang)
     for name, iso3, pop, lat, lon, others in gazetteer_data()["places"]:
         names = [name] + [o for o in others if is_cyrillic(o) == cyr or not is_cyrillic(o)]
         for nm in names:

@@ -70,7 +70,7 @@ def _place_ok(entry: Entry, toks: list[Token], lang: str | None, stops: frozense
 def _not_only_noun(lang: str | None, word: str) -> bool:
     if lang not in morph.MORPH_LANGS:
         return False
-    return any(p.tag.POS not in ("NOUN", None) for p in morph.parses(lang, word)[:4]) and morph.is_known(lang, word)
+    return any(p.tag.POS not in ("NOUN", None) for p in morph.parses(lang, word)) and morph.is_known(lang, word)
 
 
 def _given_name_before_name(toks: list[Token], i: int, n: int, lang: str | None) -> bool:
@@ -111,7 +111,7 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
                     continue
                 if entry.kind in ("country", "organization", "place") and entry.cap != "any" and n == 1 and not t.upper:
                     # "Того ж дня", "Мали": a sentence-initial word that can be a function word or verb
-                    if t.initial and _not_only_noun(lang, t.text) and entry.pop < BIG_CITY * 1000:
+                    if t.initial and _not_only_noun(lang, t.text) and (entry.kind != "place" or entry.pop < BIG_CITY):
                         continue
                 if entry.kind == "place" and lang not in morph.MORPH_LANGS and entry.source == "city" and entry.pop < 500_000:
                     # English: a small town's name inside a longer capitalised name ("Liberal Democratic")

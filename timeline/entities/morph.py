@@ -46,12 +46,29 @@ def is_known(lang: str, word: str) -> bool:
     return bool(morph and morph.word_is_known(word.lower()))
 
 
+@cache
+def given_names(lang: str) -> frozenset[str]:
+    """Given names listed in the language data (the dictionaries miss a few: "Володимир")."""
+    from ..lang import resource
+
+    names: set[str] = set()
+    uk = resource("uk", "entities").get("given_names_ru", {})
+    if lang == "uk":
+        names.update(uk)
+    elif lang == "ru":
+        names.update(uk.values())
+        names.update(resource("ru", "entities").get("given_names_en", {}))
+    return frozenset(n.replace("ё", "е") for n in names) | frozenset(names)
+
+
 @lru_cache(maxsize=200_000)
 def person_tags(lang: str, word: str) -> frozenset[str]:
     """Which of Name/Surn/Patr the word can be."""
     tags: set[str] = set()
     for p in parses(lang, word):
         tags |= PERSON_TAGS & p.tag.grammemes
+    if "Name" not in tags and any(x in given_names(lang) for x in lemmas(lang, word)[:3]):
+        tags.add("Name")
     return frozenset(tags)
 
 

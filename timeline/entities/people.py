@@ -16,7 +16,7 @@ from functools import cache
 from ..lang import resource
 from . import morph
 from .gazetteer import Entry, people, people_by_surname
-from .text import Token, skeleton
+from .text import Token, is_cyrillic, skeleton
 from .translit import romanize_name
 
 
@@ -129,9 +129,10 @@ def _nominative(lang: str, word: str, case: str | None, gender: str | None) -> t
     """(nominative lower-case form, tag among Name/Surn/Patr or None)."""
     ps = morph.parses(lang, word)
     cands = [p for p in ps if case in p.tag.grammemes and (gender in p.tag.grammemes or "Fixd" in p.tag.grammemes)]
-    cands.sort(key=lambda p: 0 if morph.PERSON_TAGS & p.tag.grammemes else 1)
+    gn = morph.given_names(lang)
+    cands.sort(key=lambda p: 0 if morph.PERSON_TAGS & p.tag.grammemes or p.normal_form in gn else 1)
     for p in cands:
-        tag = next(iter(morph.PERSON_TAGS & p.tag.grammemes), None)
+        tag = next(iter(morph.PERSON_TAGS & p.tag.grammemes), None) or ("Name" if p.normal_form in gn else None)
         if tag is None and morph.is_known(lang, word) and not p.tag.grammemes & {"NOUN"}:
             continue
         form = None
@@ -192,7 +193,7 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
             j -= 1
         run = list(range(i, j))
         # a place or country right before a name is not part of it ("прокурор Парижа Лор Беккуо")
-        while len(run) > 1 and run[0] in ents and ents[run[0]].kind in ("place", "country"):
+        while len(run) > 1 and run[0] in ents and ents[run[0]].kind in ("place", "country") and not (mlang and "Name" in morph.person_tags(mlang, toks[run[0]].text)):
             run = run[1:]
         # capitalised common words before a name ("Альянсу Марк Рютте")
         while len(run) > 1 and mlang and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
@@ -240,6 +241,10 @@ def _name_like(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> b
 
 def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None, ents: dict[int, Entry], lead_role: str | None, alone: Counter) -> Person | None:
     words = [toks[k].text for k in run]
+    if mlang and not any(is_cyrillic(w) for w in words):
+        mlang = None  # a Latin-script name inside a Cyrillic text: read it the English way
+        if not any(w.lower() in given_names_en() for w in words) and not _known(skeleton(words[-1]), set()):
+            return None
     role, ctx_country, _ = _role_before(toks, run[0], lang, ents)
     role = lead_role or role
     if mlang:
