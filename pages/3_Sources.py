@@ -14,6 +14,7 @@ shown = flt.apply(events)
 articles = data.load_articles(store.url)
 
 st.title("Litopys · Sources")
+widgets.shown_caption(shown, events)
 st.caption(f"{len(articles):,} articles stored")
 if flt.sources:
     articles = articles[articles["id"].isin(flt.sources)]

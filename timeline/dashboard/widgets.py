@@ -12,7 +12,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from ..aggregate import DETAIL_LIMIT, choose_freq, counts_per_period
+from .. import aggregate
+from ..aggregate import choose_freq, counts_per_period
 from ..export import export_meta, to_csv, to_jsonl, to_timelinejs
 from ..figures import LANES, counts_figure, date_bounds, timeline_figure
 from ..filters import Filters
@@ -168,11 +169,12 @@ def _narrow_to_period() -> None:
         st.session_state[KEYS["until"]] = date.fromisoformat(b)
 
 
-def timeline_view(shown: pd.DataFrame, detail_limit: int = DETAIL_LIMIT):
+def timeline_view(shown: pd.DataFrame, detail_limit: int | None = None):
     """Events as marks, or counts per period by type when more than `detail_limit` are in view.
 
     Returns the figure drawn (for the HTML download).
     """
+    detail_limit = aggregate.DETAIL_LIMIT if detail_limit is None else detail_limit
     c1, c2 = st.columns([3, 2])
     lane = c1.radio("Lanes", options=list(LANES), horizontal=True, key="lane", format_func=str.capitalize)
     if len(shown) > detail_limit:
@@ -199,7 +201,7 @@ def _event_label(r) -> str:
 
 def event_picker(shown: pd.DataFrame, label: str = "Event details", key: str = "detail_event") -> str | None:
     """A selectbox of the events in view (also set by clicking the chart)."""
-    if shown.empty or len(shown) > DETAIL_LIMIT:
+    if shown.empty or len(shown) > aggregate.DETAIL_LIMIT:
         return None
     ids = shown["event_id"].tolist()
     if st.session_state.get(key) not in set(ids):
