@@ -12,6 +12,7 @@ import socket
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,8 @@ def db_url(request, tmp_path) -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder; `routes` maps a path to (status, headers, body) for special answers."""
+    """Serves a folder; `routes` maps a path to (status, headers, body[, delay]) for special answers
+    (header `X-No-Length` sends no Content-Length: the body ends when the connection closes)."""
 
     routes: dict = {}
 
@@ -121,13 +123,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         special = self.routes.get(self.path)
         if special is None:
             return super().do_GET()
-        status, headers, body = special
+        status, headers, body = special[:3]
+        if len(special) > 3:  # a delay before answering, for timeouts
+            time.sleep(special[3])
         self.send_response(status)
+        headers = dict(headers)
+        no_length = headers.pop("X-No-Length", None)
         for k, v in headers.items():
             self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
+        if not no_length:
+            self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            for i in range(0, len(body), 1 << 16):
+                self.wfile.write(body[i : i + (1 << 16)])
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client stopped reading (the size limit): expected
 
     def log_message(self, *args):
         pass

@@ -82,14 +82,17 @@ def _mojibake_score(text: str) -> float:
     return lower + letter_share - 3 * mixed_share
 
 
-def _looks_like_text(text: str) -> bool:
-    """Printable, mostly letters: what any article in any encoding looks like once decoded right."""
+def _looks_like_text(text: str, letters_needed: bool = True) -> bool:
+    """Printable and (for 8-bit tables, which decode any bytes) mostly letters: what an
+    article in any encoding looks like once decoded right."""
     sample = text[:20000]
     if not sample.strip():
         return False
     bad = sum(not (c.isprintable() or c in "\t\r\n\f") for c in sample)
     if bad > max(2, len(sample) * 0.01):
         return False
+    if not letters_needed:  # valid UTF-8 is text by construction; only control characters betray binary
+        return True
     chars = [c for c in sample if not c.isspace()]
     letters = sum(c.isalpha() for c in chars)
     if letters < len(chars) * 0.4:
@@ -146,7 +149,7 @@ def decode_bytes(source: str, data: bytes, charset: str | None = None) -> str:
     except UnicodeDecodeError:
         text = None
     if text is not None:
-        if not _looks_like_text(text):
+        if text.strip() and not _looks_like_text(text, letters_needed=False):
             raise InputError(source, "binary file (not text)")
         return text
     label = charset or declared_charset(data)
