@@ -99,7 +99,8 @@ def changes_from_editor(view: pd.DataFrame, edited_rows: dict) -> list[tuple[str
                 raise ValueError(f"{row['event_id']}: {col}: {e}") from e
             if new_v != old_v:
                 changes[col] = new_v
-        problems = validate(changes)
+        effective = {"start": _norm("start", row["start"]), "end": _norm("end", row["end"])} | changes
+        problems = validate(effective)
         if problems:
             raise ValueError(f"{row['event_id']}: " + "; ".join(problems))
         if changes or hidden is not None:
