@@ -45,6 +45,7 @@ from .merge import merge_in_article
 __all__ = ["assemble_events", "event_id"]
 
 _ENUM_GAP = re.compile(r"^[\s,]*(?:\w{1,3})?[\s,]*$")  # ", ", " і ", " and ", " та "
+_TIME_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _LONG_QUOTE_WORDS = 4
 _SUMMARY_LEN = 160
 
@@ -135,6 +136,7 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
     if not trigs:
         return []
     clauses = split_clauses(s.text, s.start, toks, trigs, lex)
+    bg = _background(trigs, toks, lex)
     txs = [t for t in doc.timexes if s.start <= t.start < s.end and _datable(t)]
     ents = _clean_entities([e for e in doc.entities if s.start <= e.start < s.end])
 
@@ -143,7 +145,7 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
         ctrigs = [t for t in trigs if c.start <= t.start < c.end]
         if not ctrigs:
             continue
-        fg = [t for t in ctrigs if not Lexicon.phrase_before(toks, t.i, lex.background, slack=1)]
+        fg = [t for t in ctrigs if t not in bg]
         strong = [t for t in fg if not tax[t.type].weak]
         pool = strong or fg or ctrigs
         attached: dict[Trigger, list[Timex]] = {}
@@ -156,20 +158,18 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
         per_clause.append((c, ctrigs, [(t, _finest(v)) for t, v in attached.items()]))
 
     # the dates a clause may lend to its sentence siblings (not across reported speech)
-    lendable = {tx.value for c, _, att in per_clause if c.kind != "report" for _, vals in att for tx in vals}
+    lendable = {t.value for t in txs if any(c.start <= t.start < c.end and c.kind != "report" for c in clauses)}
     cont = bool(prev) and Lexicon.phrase_at(toks, 0, lex.continuation)
     prev_dated = [e for e in prev if e.date_value != "PAST_REF"]
 
     out: list[_Mention] = []
     for c, ctrigs, att in per_clause:
-        cents = [e for e in ents if c.start <= e.start < c.end]
-        src = "clause"
+        cents, src = _clause_entities(c, clauses, ents), "clause"
         if not cents:
-            # a clause without entities takes its sentence's, but a reporting clause never
-            # takes those of the content it reports ("X заявив, що ...")
+            # a clause without entities takes its sentence's (not a reporting clause's
+            # content, which it already has)
             lend = [o for o in clauses if o is not c and (c.kind == "report" or o.kind != "report")]
             cents, src = [e for e in ents if any(o.start <= e.start < o.end for o in lend)], "sentence"
-        ctoks = [t for t in toks if c.start <= t.start < c.end]
 
         def mention(trig: Trigger, d: _Date, c=c, cents=cents, src=src) -> _Mention:
             return _Mention(
@@ -177,7 +177,7 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
                 clause=c,
                 date=d,
                 negated=Lexicon.phrase_before(toks, trig.i, lex.negation, slack=2),
-                background=Lexicon.phrase_before(toks, trig.i, lex.background, slack=1),
+                background=trig in bg,
                 entities=cents,
                 entities_from=src,
                 is_title=is_title,
@@ -188,7 +188,7 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
                 for tx in vals:
                     out.append(mention(trig, _Date(tx.value, tx.text, tx.start, tx.end, "clause")))
             continue
-        trig = _best(ctrigs, toks, lex)
+        trig = _best(ctrigs, bg)
         if c.kind != "report" and len(lendable) == 1:
             v = next(iter(lendable))
             tx = next(t for t in txs if t.value == v)
@@ -197,22 +197,48 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
             e = prev_dated[0]
             d = _Date(e.date_value, e.date_text, e.date_start, e.date_end, "continuation")
         else:
-            if lex.any_irrealis(ctoks):
+            if lex.irrealis_near(toks, trig):
                 continue  # a plan or a possibility, not a past happening
             d = _Date("PAST_REF", "", None, None, "undated")
         out.append(mention(trig, d))
     return out
 
 
-def _best(ctrigs: list[Trigger], toks: list[Token], lex: Lexicon) -> Trigger:
+def _clause_entities(c: Clause, clauses: list[Clause], ents: list[Entity]) -> list[Entity]:
+    """The entities an event of clause `c` takes.
+
+    Its own; a reporting clause ("X заявив, що ...") also those of the content it reports,
+    which is what the statement is about; an adverbial participle clause ("..., вимагаючи
+    ...") also those of the clause it hangs on, which holds its subject.
+    """
+    n = clauses.index(c)
+    spans = [(c.start, c.end)]
+    if c.kind != "report" and n + 1 < len(clauses) and clauses[n + 1].kind == "report":
+        spans += [(o.start, o.end) for o in clauses[n + 1 :] if o.kind == "report"]
+    if c.kind == "gerund":
+        prev = next((o for o in reversed(clauses[:n]) if o.kind != "gerund"), None)
+        if prev is not None:
+            spans.append((prev.start, prev.end))
+    return [e for e in ents if any(a <= e.start < b for a, b in spans)]
+
+
+def _best(ctrigs: list[Trigger], bg: set[Trigger]) -> Trigger:
     """The clause's happening: the first trigger that is not background, a strong type first."""
     tax = taxonomy()
+    return min(ctrigs, key=lambda t: (t in bg, tax[t.type].weak, t.start))
 
-    def key(t: Trigger):
-        bg = Lexicon.phrase_before(toks, t.i, lex.background, slack=1)
-        return (bg, tax[t.type].weak, t.start)
 
-    return min(ctrigs, key=key)
+def _background(trigs: list[Trigger], toks: list[Token], lex: Lexicon) -> set[Trigger]:
+    """Triggers right after a background cue ("після затримання"), or after the cue and one
+    word that is not itself a trigger ("на тлі масових затримань")."""
+    in_trigger = {k for t in trigs for k in range(t.i, t.j)}
+    out = set()
+    for t in trigs:
+        if Lexicon.phrase_before(toks, t.i, lex.background) or (
+            t.i - 1 not in in_trigger and Lexicon.phrase_before(toks, t.i, lex.background, slack=1)
+        ):
+            out.add(t)
+    return out
 
 
 def _confidence(m: _Mention) -> float:
@@ -252,7 +278,9 @@ def _uniq(xs) -> list[str]:
 def _event(doc: Document, s: Sentence, m: _Mention, lex: Lexicon) -> Event | None:
     tax = taxonomy()
     published: date | None = doc.published
-    value = m.date.value.split("T", 1)[0]  # an event is dated to the day: 2025-10-25TEV -> 2025-10-25
+    value = m.date.value
+    if _TIME_VALUE.match(value):  # an event is dated to the day: 2025-10-25TEV -> 2025-10-25
+        value = value[:10]
     start, end, precision = value_span(value, published)
     if published is not None and start is not None and start > published:
         return None  # never a past event dated after publication

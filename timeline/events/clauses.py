@@ -31,11 +31,14 @@ class Clause:
 def split_clauses(text: str, offset: int, toks: list[Token], trigs: list[Trigger], lex: Lexicon) -> list[Clause]:
     tax = taxonomy()
     weak_at = {t.i for t in trigs if tax[t.type].weak}
+    weak_end = {t.j - 1 for t in trigs if tax[t.type].weak}
     cuts: list[tuple[int, str]] = []  # (token index where a clause starts, kind)
     for k in range(1, len(toks)):
         between = text[toks[k - 1].end - offset : toks[k].start - offset]
         if ";" in between:
             cuts.append((k, "coord"))
+        elif k - 1 in weak_end and lex.phrase_at(toks, k, lex.report) and not between.strip():
+            cuts.append((k, "report"))  # "said that" without a comma
         elif "," in between or ":" in between:
             if "," in between and lex.phrase_at(toks, k, lex.clause_breaks):
                 cuts.append((k, "coord"))

@@ -5,7 +5,7 @@ Nothing here names a language: `Lexicon.for_lang(code)` reads
 
 Trigger syntax (events.toml): an entry is one or more space-separated stems matched
 against consecutive words, lower-cased with apostrophes unified; a stem matches a word that
-begins with it, a stem ending in "$" only the whole word.  Cue phrases (background,
+begins with it, a stem ending in "$" only the whole word, "*" any one word.  Cue phrases (background,
 negation, continuation, clause breaks, report) are whole words; `exclude` and `irrealis`
 use the trigger syntax.
 """
@@ -69,6 +69,8 @@ def _stems(entry: str) -> tuple[tuple[str, bool], ...]:
 
 def _word_matches(tok: str, stem: tuple[str, bool]) -> bool:
     s, exact = stem
+    if s == "*":  # any one word: "засуд * до" = засудив його до
+        return True
     return tok == s if exact else tok.startswith(s)
 
 
@@ -131,8 +133,9 @@ class Lexicon:
         out: list[Trigger] = []
         i = 0
         while i < len(toks):
-            if any(_seq_at(toks, i, ex) for ex in self.exclude):
-                i += 1
+            ex = next((ex for ex in self.exclude if _seq_at(toks, i, ex)), None)
+            if ex is not None:  # excluded words ("were not met") never trigger
+                i += len(ex)
                 continue
             for seq, etype in self.entries:
                 if _seq_at(toks, i, seq):
@@ -157,8 +160,10 @@ class Lexicon:
     def phrase_at(toks: list[Token], i: int, phrases) -> bool:
         return any(_seq_at(toks, i, seq) for seq in phrases)
 
-    def any_irrealis(self, toks: list[Token]) -> bool:
-        return any(_seq_at(toks, i, seq) for i in range(len(toks)) for seq in self.irrealis)
+    def irrealis_near(self, toks: list[Token], trig: Trigger, before: int = 4, after: int = 2) -> bool:
+        """A plan or possibility cue close to the trigger ("зустріч відбудеться", "will meet")."""
+        lo, hi = max(0, trig.i - before), min(len(toks), trig.j + after)
+        return any(_seq_at(toks, i, seq) for i in range(lo, hi) for seq in self.irrealis)
 
 
 @cache
