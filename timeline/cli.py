@@ -142,8 +142,9 @@ def cmd_extract(args) -> int:
     return 1 if failed else 0
 
 
-def _open_store(url: str):
-    """The Store at `url`; a database that cannot be opened is one line (password hidden), exit 2."""
+def _open_store(url: str, must_exist: bool = False):
+    """The Store at `url`; a database that cannot be opened is one line (password hidden), exit 2.
+    `must_exist`: reading from a SQLite file that is not there is a typo, not an empty timeline."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -153,6 +154,11 @@ def _open_store(url: str):
         shown = make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         raise DatabaseError(f"--db {url}: not a database URL (e.g. sqlite:///data/timeline.db or postgresql+psycopg://user@host/db)") from None
+    if must_exist and url.startswith("sqlite:///") and ":memory:" not in url:
+        from pathlib import Path
+
+        if not Path(url[len("sqlite:///") :]).is_file():
+            raise DatabaseError(f"--db {shown}: no such database file")
     try:
         return Store(url)
     except (SQLAlchemyError, OSError, ImportError) as e:
@@ -193,10 +199,13 @@ def cmd_export(args) -> int:
         until=args.until,
         query=args.query or "",
     )
-    store = _open_store(args.db or _default_db())
+    store = _open_store(args.db or _default_db(), must_exist=True)
     df = flt.apply(store.events_frame())
     records = df.to_dict("records")
-    meta = export_meta(flt, len(records))
+    others = store.other_sources(r["event_id"] for r in records)
+    for r in records:
+        r["sources"] = others.get(r["event_id"], [])
+    meta = export_meta(flt, len(records), fmt=args.format)
     write_events(records, args.format, args.output, meta=meta)
     return 0
 

@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from . import __version__
 from .document import EVENT_COLUMNS, EXTRA_EVENT_COLUMNS, LIST_COLUMNS
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# the contract's characters, and their full-width forms, which some spreadsheets also evaluate
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 COLUMNS = EVENT_COLUMNS + EXTRA_EVENT_COLUMNS
 
 
@@ -81,7 +82,7 @@ def to_csv(records: list[dict]) -> str:
     w.writerow(header)
     for r in rows:
         w.writerow(
-            [safe_cell(json.dumps(r.get(k), ensure_ascii=False) if k == "sources" else r.get(k)) for k in header]
+            [safe_cell((json.dumps(r[k], ensure_ascii=False, default=str) if r.get(k) else "") if k == "sources" else r.get(k)) for k in header]
         )
     return "\ufeff" + buf.getvalue()
 
@@ -120,13 +121,17 @@ def to_timelinejs(records: list[dict], meta: dict | None = None) -> str:
     return json.dumps({"events": events, "litopys": meta or {}}, ensure_ascii=False, indent=1) + "\n"
 
 
-def export_meta(filters, count: int) -> dict:
-    return {
+def export_meta(filters, count: int, fmt: str | None = None) -> dict:
+    """What an export states about itself: filters, time, Litopys version, event count."""
+    meta = {
         "litopys_version": __version__,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "filters": filters.to_params() if hasattr(filters, "to_params") else dict(filters or {}),
         "events": count,
     }
+    if fmt:
+        meta["format"] = fmt
+    return meta
 
 
 def render(records: list[dict], fmt: str, meta: dict | None = None) -> str:

@@ -345,6 +345,27 @@ class Store:
                 )
             return out
 
+    def other_sources(self, event_ids=None) -> dict[str, list[dict]]:
+        """For each event reported by more than one article, its reports other than the
+        event's own article (one query for all events): the export's `sources` column."""
+        with self.engine.connect() as c:
+            q = (
+                select(EventSource.event_id, EventSource.article_id, Article.title, Article.url, Article.published, EventRow.article_id.label("own"))
+                .join(EventRow, EventRow.id == EventSource.event_id)
+                .join(Article, Article.id == EventSource.article_id)
+                .order_by(EventSource.event_id, EventSource.id)
+            )
+            wanted = None if event_ids is None else set(event_ids)
+            out: dict[str, list[dict]] = {}
+            for r in c.execute(q).all():
+                m = r._mapping
+                if m["article_id"] == m["own"] or (wanted is not None and m["event_id"] not in wanted):
+                    continue
+                lst = out.setdefault(m["event_id"], [])
+                if all(x["article_id"] != m["article_id"] for x in lst):
+                    lst.append({"article_id": m["article_id"], "title": m["title"], "url": m["url"], "published": _iso(m["published"])})
+            return out
+
     def articles_frame(self):
         import pandas as pd
 
