@@ -50,18 +50,25 @@ def main(argv: list[str]) -> None:
             stage(next(d for d in docs if d.lang == lang))
         warm = time.perf_counter() - t0
         t0 = time.perf_counter()
+        for d in docs:
+            stage(d)
+        first = time.perf_counter() - t0  # word caches still cold for most words
+        t0 = time.perf_counter()
         for _ in range(repeat):
             for d in docs:
                 stage(d)
         dt = (time.perf_counter() - t0) / repeat
         rate = len(docs) / dt if dt else float("inf")
-        print(f"{label:9} warm-up {warm:6.2f} s   {rate:8.1f} articles/s   {1000 * dt / len(docs):6.2f} ms/article")
-        return rate
+        print(
+            f"{label:9} warm-up {warm:6.2f} s   first pass {1000 * first / len(docs):6.2f} ms/article   "
+            f"then {rate:8.1f} articles/s  {1000 * dt / len(docs):6.2f} ms/article"
+        )
+        return first, dt
 
     print(f"{len(docs)} articles, {chars} characters, {repeat} passes")
-    t_rate = run(tag_timexes, "temporal")
-    e_rate = run(tag_entities, "entities")
-    print(f"ratio entities/temporal time per article: {t_rate / e_rate:.2f} (<= 1 means entities are no slower)")
+    t_first, t_dt = run(tag_timexes, "temporal")
+    e_first, e_dt = run(tag_entities, "entities")
+    print(f"ratio entities/temporal time per article: first pass {e_first / t_first:.2f}, repeated passes {e_dt / t_dt:.2f}")
 
 
 if __name__ == "__main__":

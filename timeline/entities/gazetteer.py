@@ -114,11 +114,35 @@ def _cap_of(name: str) -> str:
 
 
 class Index:
-    """key of the first word -> [(keys of all words, entry)]."""
+    """key of the first word -> [(keys of all words, entry)].
+
+    `lower_forms`: every inflected form (skeleton) of the lower-case words a name or cue can
+    contain (country adjectives, demonyms, ministries, "організація", role words) -> their
+    lemmas.  Other lower-case text words never reach the morphological analyser.
+    """
 
     def __init__(self) -> None:
         self.first: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
         self.max_len = 1
+        self.lower_words: set[tuple[str, str]] = set()  # (language, word) to expand
+        self.lower_forms: dict[str, tuple[str, ...]] = {}
+
+    def expand_lower_words(self) -> None:
+        forms: dict[str, list[str]] = {}
+        for lang, word in sorted(self.lower_words):
+            for p in morph.parses(lang, word):
+                if skeleton(p.normal_form) != skeleton(word) and skeleton(p.word) != skeleton(word):
+                    continue
+                lemma = normalize_apostrophes(p.normal_form)
+                for f in p.lexeme:
+                    bucket = forms.setdefault(skeleton(normalize_apostrophes(f.word)), [])
+                    if lemma not in bucket:
+                        bucket.append(lemma)
+            bucket = forms.setdefault(skeleton(word), [])
+            if word not in bucket:
+                bucket.append(word)
+        self.lower_forms = {k: tuple(v) for k, v in forms.items()}
+        self.lower_words = set()
 
     def add(self, name: str, entry: Entry, lang: str | None) -> None:
         for keys in name_keys(name, lang):
@@ -128,6 +152,10 @@ class Index:
                 continue
             bucket.append((keys, entry))
             self.max_len = max(self.max_len, len(keys))
+        if lang in morph.MORPH_LANGS and is_cyrillic(name):
+            for pos, (_, _, w) in enumerate(tokenize(normalize_apostrophes(name))):
+                if w[:1].islower() or (entry.cap == "any" and pos == 0):
+                    self.lower_words.add((lang, w.lower()))
 
 
 def _demonym_adjectives(lang: str) -> dict[str, str]:
@@ -216,6 +244,10 @@ def _build_index(lang: str | None) -> Index:
             e = Entry("ministry", m["en"], None, 10**8, "any", "ministry", needs_country=m.get("needs_country", False))
             for nm in m["names"]:
                 idx.add(nm, Entry(e.kind, e.name, None, e.pop, _cap_of(nm) if nm.isupper() else "any", e.source, needs_country=e.needs_country), lg)
+    for lg in langs:
+        if lg in morph.MORPH_LANGS:
+            for role in resource(lg, "entities").get("roles", {}):
+                idx.lower_words.update((lg, w) for w in role.split())
     cyr = any(lg in CYRILLIC_LANGS for lg in langs)
     for org in _toml("organizations.toml")["org"]:
         for nm in org["names"]:
@@ -235,6 +267,7 @@ def _build_index(lang: str | None) -> Index:
             if is_cyrillic(nm) and not cyr:
                 continue
             idx.add(nm, entry, mlang)
+    idx.expand_lower_words()
     return idx
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lang import resource
 from . import morph
@@ -107,7 +107,8 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
     return None, None, -1
 
 
-def _agree(lang: str, words: list[str]) -> tuple[str | None, str | None]:
+@lru_cache(maxsize=50_000)
+def _agree(lang: str, words: tuple[str, ...]) -> tuple[str | None, str | None]:
     """The (case, gender) most words of the run can share."""
     best, best_score = (None, None), -1
     for case in morph.CASES:
@@ -125,6 +126,7 @@ def _agree(lang: str, words: list[str]) -> tuple[str | None, str | None]:
     return best
 
 
+@lru_cache(maxsize=100_000)
 def _nominative(lang: str, word: str, case: str | None, gender: str | None) -> tuple[str, str | None]:
     """(nominative lower-case form, tag among Name/Surn/Patr or None)."""
     ps = morph.parses(lang, word)
@@ -248,7 +250,7 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
     role, ctx_country, _ = _role_before(toks, run[0], lang, ents)
     role = lead_role or role
     if mlang:
-        case, gender = _agree(mlang, words)
+        case, gender = _agree(mlang, tuple(words))
         forms = [_nominative(mlang, w, case, gender) for w in words]
         tags = [tg for _, tg in forms]
         parts = [f for f, tg in forms if tg != "Patr"]

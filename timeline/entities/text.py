@@ -44,11 +44,9 @@ class Token:
     covered: object = None  # the entity that took it
     info: dict = field(default_factory=dict)
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    cap: bool = False  # starts with a capital
+    upper: bool = False  # all capitals, two letters or more
 
-    @property
-    def upper(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+    def __post_init__(self) -> None:
+        self.cap = self.text[:1].isupper()
+        self.upper = self.cap and self.text.isupper() and sum(c.isalpha() for c in self.text) >= 2

@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..document import Document
 from ..lang import resource
 from . import morph
+from .gazetteer import index
 from .text import Token, is_cyrillic, normalize_apostrophes, skeleton, tokenize
 
 _JOIN_GAP = re.compile(r"^[ \t\u00a0]*-?[ \t\u00a0]*$|^[ \t\u00a0]*\n?[ \t\u00a0]*$")
@@ -29,8 +30,14 @@ def guessed_nominatives(word: str, lang: str) -> list[str]:
 def token_keys(word: str, lang: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
     """(keys, lemmas) of a word: skeletons of its surface form and of its lemmas."""
     w = normalize_apostrophes(word)
-    keys = {skeleton(w)}
+    sk = skeleton(w)
+    keys = {sk}
     lems: tuple[str, ...] = ()
+    if w[:1].islower() and is_cyrillic(w):
+        # lower case: only the forms of words some name or cue contains matter (no analyser)
+        lems = index(lang).lower_forms.get(sk, ())
+        keys.update(skeleton(x) for x in lems)
+        return frozenset(keys), lems or (w.lower(),)
     if is_cyrillic(w):
         mlang = lang if lang in morph.MORPH_LANGS else "uk" if lang is None else None
         if mlang:
