@@ -162,6 +162,10 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
     cont = bool(prev) and Lexicon.phrase_at(toks, 0, lex.continuation)
     prev_dated = [e for e in prev if e.date_value != "PAST_REF"]
 
+    # a clause whose triggers are all background ("після затримань") only refers to another
+    # happening; it yields an event only when nothing else in the sentence does
+    if any(any(t not in bg for t in ctrigs) for _, ctrigs, _ in per_clause):
+        per_clause = [pc for pc in per_clause if any(t not in bg for t in pc[1]) or pc[2]]
     out: list[_Mention] = []
     for c, ctrigs, att in per_clause:
         cents, src = _clause_entities(c, clauses, ents), "clause"
@@ -264,7 +268,13 @@ def _summary(doc: Document, m: _Mention, lex: Lexicon) -> str:
     label = lex.label(m.trigger.type)
     if m.negated and lex.negated_label:
         label = f"{label} ({lex.negated_label})"
-    clause = " ".join(doc.text[m.clause.start : m.clause.end].split()).strip(" ,;:—–-")
+    words = doc.text[m.clause.start : m.clause.end].split()
+    if m.clause.kind != "main" and len(words) > 3:
+        # drop the word that opens the clause ("що", "that", "а", "but")
+        lead = tokens(words[0])
+        if lead and (Lexicon.phrase_at(lead, 0, lex.report) or Lexicon.phrase_at(lead, 0, lex.clause_breaks)):
+            words = words[1:]
+    clause = " ".join(words).strip(' ,;:—–-"«»“”„')
     if len(clause) > _SUMMARY_LEN:
         cut = clause[:_SUMMARY_LEN].rsplit(" ", 1)[0]
         clause = cut.rstrip(" ,;:—–-") + "…"

@@ -37,8 +37,13 @@ def split_clauses(text: str, offset: int, toks: list[Token], trigs: list[Trigger
         between = text[toks[k - 1].end - offset : toks[k].start - offset]
         if ";" in between:
             cuts.append((k, "coord"))
-        elif k - 1 in weak_end and lex.phrase_at(toks, k, lex.report) and not between.strip():
-            cuts.append((k, "report"))  # "said that" without a comma
+        elif (
+            not between.strip()
+            and lex.phrase_at(toks, k, lex.report)
+            and any(k - 1 - gap in weak_end for gap in range(4))
+            and _reporting_before(k, cuts, weak_at)
+        ):
+            cuts.append((k, "report"))  # "said that", "said on Monday that": no comma
         elif "," in between or ":" in between:
             if "," in between and lex.phrase_at(toks, k, lex.clause_breaks):
                 cuts.append((k, "coord"))
