@@ -87,6 +87,13 @@ def _missing(d: Path) -> str:
     return str(d / "no-such-article.txt")
 
 
+def _empty_folder(d: Path) -> str:
+    p = d / "nothing-here"
+    p.mkdir()
+    (p / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    return str(p)
+
+
 def _closed_port(_d: Path) -> str:
     return f"http://127.0.0.1:{free_port()}/article.html"
 
@@ -104,6 +111,7 @@ CASES = [
     ("JSONL with a broken line", _jsonl_broken_line, [], "line 2: not JSON"),
     ("XML that is no feed", _not_a_feed, [], "not an RSS/Atom feed"),
     ("missing file", _missing, [], "no such file"),
+    ("folder without articles", _empty_folder, [], "folder holds no articles"),
     ("unreachable URL", _closed_port, ["--allow-private"], "connection refused"),
     ("non-resolving host", lambda d: "http://nonexistent.invalid/news/1", [], "cannot resolve host nonexistent.invalid"),
     ("loopback URL without --allow-private", lambda d: "http://127.0.0.1/admin", [], "refused: 127.0.0.1 is a loopback address"),

@@ -288,3 +288,14 @@ def test_a_writer_commits_while_a_reader_transaction_is_open(store, db_url, tmp_
             assert res.articles == 1 and not res.failures
             assert c.scalar(select(Article.id).limit(1)) is None
         assert store.counts()["articles"] == 1
+
+
+def test_plain_postgresql_urls_mean_psycopg3(pg_server):
+    from .conftest import new_pg_database
+
+    url = new_pg_database(pg_server).replace("postgresql+psycopg://", "postgresql://")
+    store = Store(url)
+    assert store.engine.dialect.driver == "psycopg" and store.is_empty()
+    res = ingest_text(store, "Поліція затримала людей у 2024 році.", published="2025-01-01")
+    assert res.articles == 1 and store.counts()["articles"] == 1
+    store.engine.dispose()

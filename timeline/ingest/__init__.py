@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from ..document import Document
 from ..errors import InputError
 from .readers import (
@@ -52,10 +54,12 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     for item in inputs:
         p = Path(item)
         if not is_url(item) and p.is_dir():
+            found = []
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
                 if f.is_file() and f.suffix.lower() in WALKED_SUFFIXES and not any(x.startswith(".") for x in rel.parts):
-                    out.append(str(f))
+                    found.append(str(f))
+            out.extend(found or [item])  # an empty folder stays, to be reported
         else:
             out.append(item)
     return out
@@ -66,6 +70,9 @@ def documents_of(item: str, published=None, lang=None, allow_private: bool = Fal
         from .fetch import url_documents
 
         return url_documents(item, published=published, lang=lang, allow_private=allow_private)
+    if Path(item).is_dir():
+        kinds = ", ".join(sorted(WALKED_SUFFIXES))
+        raise InputError(item, f"folder holds no articles (looked for {kinds})")
     return read_file_documents(item, published=published, lang=lang, allow_private=allow_private)
 
 
@@ -84,7 +91,11 @@ def ingest_documents(store, docs: list[Document], source: str, summary: Summary)
             fresh.append(d)
     if not fresh:
         return
-    results = store.add_documents([run(d) for d in fresh], source)
+    done = [run(d) for d in fresh]
+    try:
+        results = store.add_documents(done, source)
+    except IntegrityError:  # another process stored the same text meanwhile: once more, it is a duplicate now
+        results = store.add_documents(done, source)
     for r in results:
         if r.added:
             summary.articles += 1

@@ -55,7 +55,16 @@ class AddResult:
     events_merged: int = 0
 
 
+def normalise_url(url: str) -> str:
+    """`postgresql://` and `postgres://` mean psycopg 3 here (the driver we ship), not psycopg2."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
 def make_engine(url: str) -> Engine:
+    url = normalise_url(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
@@ -76,7 +85,7 @@ def make_engine(url: str) -> Engine:
 
 class Store:
     def __init__(self, url: str | None = None):
-        self.url = url or default_db_url()
+        self.url = normalise_url(url or default_db_url())
         self.engine = make_engine(self.url)
         Base.metadata.create_all(self.engine)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
