@@ -12,7 +12,7 @@ resources' names (timeline/resources/*.toml), other people a romanisation of the
 from __future__ import annotations
 
 from ..document import Document, Entity
-from . import matcher, people
+from . import matcher, morph, people
 from .gazetteer import Entry, country_name
 from .tokens import doc_tokens
 
@@ -142,7 +142,7 @@ def _resolve_surnames(persons, toks, lang, ents, blocked, stops):
     for k, t in enumerate(toks):
         if k in covered or k in blocked or not t.cap or t.upper:
             continue
-        if t.text.lower() in stops:
+        if t.text.lower() in stops or (lang in morph.MORPH_LANGS and morph.best_pos(lang, t.text) in morph.FUNCTION_POS):
             continue
         ref = next((full[x] for x in t.keys if x in full), None)
         if ref is not None:

@@ -52,13 +52,19 @@ def _place_ok(entry: Entry, toks: list[Token], lang: str | None, stops: frozense
         return False
     if first.upper and len(first.text) <= 4:
         return False  # IATA-like codes and acronyms
+    if lang in morph.MORPH_LANGS and not any("\u0400" <= c <= "\u04ff" for c in first.text) and entry.pop < 100_000:
+        return False  # a Latin word in a Cyrillic text ("NATO Summit")
     mlang = lang if lang in morph.MORPH_LANGS else None
     word = first.text
-    common = morph.is_common_word(mlang, word) if mlang and any("\u0400" <= c <= "\u04ff" for c in word) else False
+    common = morph.place_is_common_word(mlang, word) if mlang and any("\u0400" <= c <= "\u04ff" for c in word) else False
     if mlang and common and morph.person_tags(mlang, word):
         common = False
     if first.initial or in_title:
         if common or lang not in morph.MORPH_LANGS:
+            return entry.pop >= BIG_CITY
+        # the Ukrainian dictionary does not mark place names: a known word opening a sentence
+        # ("Саміт") is taken only as a big city or a Ukrainian one
+        if mlang == "uk" and len(toks) == 1 and morph.is_known("uk", word) and entry.country != "UKR":
             return entry.pop >= BIG_CITY
     if common and entry.pop < 100_000:
         return False
@@ -113,6 +119,10 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
                     # "Того ж дня", "Мали": a sentence-initial word that can be a function word or verb
                     if t.initial and _not_only_noun(lang, t.text) and (entry.kind != "place" or entry.pop < BIG_CITY):
                         continue
+                    if t.initial and morph.best_pos(lang, t.text) in morph.FUNCTION_POS:
+                        continue  # "Крім того" (Крім ~ Крим)
+                    if entry.kind == "place" and morph.best_pos(lang, t.text) in ("ADJF", "ADJS"):
+                        continue  # "Київському": an adjective is not the place
                 if entry.kind == "place" and lang not in morph.MORPH_LANGS and entry.source == "city" and entry.pop < 500_000:
                     # English: a small town's name inside a longer capitalised name ("Liberal Democratic")
                     nb = [toks[i - 1] if i > 0 and t.joined else None, toks[i + n] if i + n < len(toks) and toks[i + n].joined else None]

@@ -85,3 +85,30 @@ def is_common_word(lang: str, word: str) -> bool:
 @lru_cache(maxsize=50_000)
 def is_adjective(lang: str, word: str) -> bool:
     return any(p.tag.POS in ("ADJF",) and p.normal_form == word for p in parses(lang, word)) and is_known(lang, word)
+
+
+FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "VERB", "INFN", "NUMR", "INTJ", "PRED", "GRND", "COMP"})
+_UK_TO_RU = str.maketrans({"є": "е", "і": "и", "ї": "и", "ґ": "г", "'": "ь"})
+
+
+@lru_cache(maxsize=200_000)
+def best_pos(lang: str, word: str) -> str | None:
+    ps = parses(lang, word)
+    return ps[0].tag.POS if ps and is_known(lang, word) else None
+
+
+@lru_cache(maxsize=200_000)
+def place_is_common_word(lang: str, word: str) -> bool:
+    """Is this capitalised word more likely an ordinary word than a place name?
+
+    Russian marks place names (Geox); the Ukrainian dictionary does not, so a Ukrainian word
+    is looked up in its Russian spelling as well ("Мир", "Дом", "Ізюм" are words; "Львів" is not).
+    """
+    if lang == "ru":
+        return is_common_word("ru", word)
+    if lang == "uk":
+        if best_pos("uk", word) in FUNCTION_POS or best_pos("uk", word) in ("ADJF", "ADJS"):
+            return True
+        ru = normalize_apostrophes(word.lower()).translate(_UK_TO_RU)
+        return is_common_word("ru", ru)
+    return False

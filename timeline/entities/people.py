@@ -235,6 +235,10 @@ def _is_known_surname(t: Token, mlang: str | None) -> bool:
 def _name_like(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> bool:
     if not t.cap or t.upper or len(t.text) < 2:
         return False
+    if lang in morph.MORPH_LANGS and not morph.person_tags(lang, t.text):
+        pos = morph.best_pos(lang, t.text)
+        if pos in ("NPRO", "PREP", "CONJ", "PRCL") or (t.initial and pos in morph.FUNCTION_POS):
+            return False
     low = t.text.lower()
     if low in stops or (t.lemmas and t.lemmas[0] in stops and not _is_known_surname(t, lang)):
         return False
@@ -284,7 +288,7 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         is_person = True
     elif len(parts) >= 2 and mlang and all(unknown) and not any(k in ents for k in run):
         is_person = True
-    elif len(parts) == 1 and mlang and tags[0] == "Surn" and not (toks[run[0]].initial and morph.is_common_word(mlang, words[0])):
+    elif len(parts) == 1 and mlang and tags[0] == "Surn" and morph.is_known(mlang, words[0]) and not (toks[run[0]].initial and morph.is_common_word(mlang, words[0])):
         is_person = True
     elif len(parts) == 1 and role and (mlang and tags[0] in ("Surn", "Name") or not mlang):
         is_person = run[0] not in ents

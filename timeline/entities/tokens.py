@@ -43,7 +43,7 @@ def token_keys(word: str, lang: str | None) -> tuple[frozenset[str], tuple[str, 
         if mlang:
             lems = morph.lemmas(mlang, w)
             keys.update(skeleton(x) for x in lems)
-            if w[:1].isupper():
+            if w[:1].isupper() and not any(p.tag.POS in morph.FUNCTION_POS for p in morph.parses(mlang, w)):
                 keys.update(skeleton(x) for x in guessed_nominatives(w, mlang))
     else:
         base = _POSSESSIVE.sub("", w)
