@@ -177,6 +177,13 @@ def _demonym_adjectives(lang: str) -> dict[str, str]:
                         cand = stem + a
                         if cand not in out and cand not in reject and len(cand) >= 7 and morph.is_adjective(lang, cand):
                             out[cand] = iso3
+    for a, b in data.get("rules", []):  # English: Cambodia -> Cambodian, Korea -> Korean
+        for iso3, c in countries().items():
+            for name in c["names"].get(lang, [])[:1]:
+                if name.endswith(a) and " " not in name and len(name) >= 4:
+                    cand = name[: len(name) - len(a)] + b
+                    out.setdefault(cand, iso3)
+                    out.setdefault(cand + "s", iso3)
     return {k: v for k, v in out.items() if v}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..lang import resource
@@ -66,7 +67,7 @@ def _place_ok(entry: Entry, toks: list[Token], lang: str | None, stops: frozense
         # ("Саміт") is taken only as a big city or a Ukrainian one
         if mlang == "uk" and len(toks) == 1 and morph.is_known("uk", word) and entry.country != "UKR":
             return entry.pop >= BIG_CITY
-    if common and entry.pop < 100_000:
+    if common and entry.pop < BIG_CITY:
         return False
     if len(toks) == 1 and morph.person_tags(mlang, word) and entry.pop < 100_000 if mlang else False:
         return False
@@ -144,7 +145,9 @@ KIND_RANK = {"country": 0, "organization": 1, "ministry": 1, "place": 2}
 def best_entry(entries: list[Entry], doc_countries: set[str]) -> Entry:
     def key(e: Entry):
         src = {"extra": 0, "alias": 0, "cldr": 0, "org": 0, "adjective": 1, "demonym": 1}.get(e.source, 2)
-        return (KIND_RANK.get(e.kind, 3), src, 0 if e.country in doc_countries else 1, -e.pop)
+        # a country the article names is worth one order of magnitude of population
+        weight = math.log10(max(e.pop, 1)) + (1.0 if e.country in doc_countries else 0.0)
+        return (KIND_RANK.get(e.kind, 3), src, -weight)
 
     return min(entries, key=key)
 

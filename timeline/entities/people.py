@@ -148,7 +148,15 @@ def _nominative(lang: str, word: str, case: str | None, gender: str | None) -> t
                 break
         return (form or p.normal_form).replace("ʼ", "'"), tag
     tags = morph.person_tags(lang, word)
-    return word.lower(), next(iter(tags), None)
+    low = word.lower()
+    if case not in (None, "nomn") and not ({"Fixd"} & {g for p in ps for g in p.tag.grammemes}):
+        # the dictionary lacks this form: undo a case ending ("Царёва" -> "Царёв" for a man)
+        from .tokens import guessed_nominatives
+
+        for g in guessed_nominatives(word, lang):
+            if (gender == "masc") == (g[-1:] not in "аяь"):
+                return g, next(iter(tags), None)
+    return low, next(iter(tags), None)
 
 
 def _known(sur: str, given: set[str]) -> dict | None:
