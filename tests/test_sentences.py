@@ -13,6 +13,22 @@ from timeline.sentences import split_sentences, split_text
         ("Заголовок\n\nАбзац один. Абзац два.", ["Заголовок", "Абзац один.", "Абзац два."]),
         ("Він сказав: «Досить». Потім пішов.", ["Він сказав: «Досить».", "Потім пішов."]),
         ("Встреча прошла 3 сентября. В. Путин уехал.", ["Встреча прошла 3 сентября.", "В. Путин уехал."]),
+        # quoted speech stays with its attribution
+        (
+            '"Ніколи не погоджуйтеся на окупацію! Це головна порада. Це те, що робили ми", — сказав президент. Далі.',
+            ['"Ніколи не погоджуйтеся на окупацію! Це головна порада. Це те, що робили ми", — сказав президент.', "Далі."],
+        ),
+        ("«Мы пришли. Увидели», — заявил он. Потом ушел.", ["«Мы пришли. Увидели», — заявил он.", "Потом ушел."]),
+        ("„Ми прийшли. Ми побачили“, – каже він. Кінець.", ["„Ми прийшли. Ми побачили“, – каже він.", "Кінець."]),
+        ('"Never. Ever," he said. Then he left.', ['"Never. Ever," he said.', "Then he left."]),
+        ('"Why? No!" he asked. Then he left.', ['"Why? No!" he asked.', "Then he left."]),
+        ("Він сказав: «Досить. Годі». Потім пішов.", ["Він сказав: «Досить. Годі».", "Потім пішов."]),
+        # an unattributed quotation still splits, and so does an unclosed one
+        ("«Ми прийшли. Ми побачили». Так написав він.", ["«Ми прийшли.", "Ми побачили».", "Так написав він."]),
+        ('Він сказав "так. Потім пішов.', ['Він сказав "так.', "Потім пішов."]),
+        # initials and abbreviations inside an attributed quote
+        ("«Д. Трамп прибув. Зустріч почалась», — повідомив він. Далі.", ["«Д. Трамп прибув. Зустріч почалась», — повідомив він.", "Далі."]),
+        ("У 2001 р. сталося це. Mr. Smith met Dr. Jones.", ["У 2001 р. сталося це.", "Mr. Smith met Dr. Jones."]),
     ],
 )
 def test_split(text, expected):
@@ -26,3 +42,11 @@ def test_offsets_slice_to_text_and_title_is_a_sentence(seed_text):
         assert doc.text[s.start : s.end] == s.text
         assert s.text == s.text.strip()
     assert not any(s.text.startswith("date 2025") for s in doc.sentences)
+
+
+def test_quote_spans():
+    from timeline.sentences import quote_spans
+
+    text = '«A „b“ c» and "d" and “e”'
+    assert [(text[o], text[c]) for o, c in quote_spans(text)] == [("«", "»"), ('"', '"'), ("“", "”")]
+    assert quote_spans('5" screen') == []
