@@ -208,14 +208,14 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         # capitalised common words before a name ("Альянсу Марк Рютте")
         while len(run) > 1 and mlang and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
-        if not mlang and any(toks[k].text.lower().rstrip("'s’") in not_person for k in run):
-            i = j
-            continue
         # English: leading role words ("President Ilham Aliyev") are cues, not names
         lead_role = None
         while run and toks[run[0]].text.lower() in rl and not mlang:
             lead_role = rl[toks[run[0]].text.lower()] or lead_role
             run = run[1:]
+        if not mlang and any(_possessive_base(toks[k].text).lower() in not_person for k in run):
+            i = j
+            continue
         # a capitalised common word at a sentence start is not part of a name
         while run and mlang and toks[run[0]].initial and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
@@ -227,6 +227,10 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
                     ctx[k] = Entry("person", p.name, p.country)
         i = j
     return out
+
+
+def _possessive_base(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s").rstrip("'’")
 
 
 def _surname_only(t: Token, mlang: str) -> bool:
@@ -273,7 +277,7 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         any_person_tag = any(tags)
         unknown = [not morph.is_known(mlang, w) for w in words]
     else:
-        parts = [w.rstrip("'’").removesuffix("'s").removesuffix("’s") for w in words]
+        parts = [_possessive_base(w) for w in words]
         n_given = len(parts) - 1
         # a given name we know, or the surname used again on its own later ("Takaichi said")
         any_person_tag = len(parts) > 1 and (parts[0].lower() in given_names_en() or alone[toks[run[-1]].text] > alone[toks[run[0]].text] or alone[toks[run[-1]].text] >= 2 and alone[toks[run[0]].text] == 1)
