@@ -234,12 +234,15 @@ def _best(ctrigs: list[Trigger], bg: set[Trigger]) -> Trigger:
 
 def _background(trigs: list[Trigger], toks: list[Token], lex: Lexicon) -> set[Trigger]:
     """Triggers right after a background cue ("після затримання"), or after the cue and one
-    word that is not itself a trigger ("на тлі масових затримань")."""
+    word that is not itself a trigger ("на тлі масових затримань"), and triggers that name the
+    people of a happening ("загиблих", "the detainees")."""
     in_trigger = {k for t in trigs for k in range(t.i, t.j)}
     out = set()
     for t in trigs:
-        if Lexicon.phrase_before(toks, t.i, lex.background) or (
-            t.i - 1 not in in_trigger and Lexicon.phrase_before(toks, t.i, lex.background, slack=1)
+        if (
+            lex.is_reference(toks, t)
+            or Lexicon.phrase_before(toks, t.i, lex.background)
+            or (t.i - 1 not in in_trigger and Lexicon.phrase_before(toks, t.i, lex.background, slack=1))
         ):
             out.add(t)
     return out

@@ -6,8 +6,8 @@ Nothing here names a language: `Lexicon.for_lang(code)` reads
 Trigger syntax (events.toml): an entry is one or more space-separated stems matched
 against consecutive words, lower-cased with apostrophes unified; a stem matches a word that
 begins with it, a stem ending in "$" only the whole word, "*" any one word.  Cue phrases (background,
-negation, continuation, clause breaks, report) are whole words; `exclude` and `irrealis`
-use the trigger syntax.
+negation, continuation, clause breaks, report) are whole words; `exclude`, `irrealis` and
+`reference` use the trigger syntax.
 """
 
 from __future__ import annotations
@@ -113,6 +113,7 @@ class Lexicon:
         cues = data.get("cues") or {}
         self.exclude = [_stems(w) for w in cues.get("exclude", [])]
         self.irrealis = [_stems(w) for w in cues.get("irrealis", [])]
+        self.reference = [_stems(w) for w in cues.get("reference", [])]
         self.background = [_phrase(w) for w in cues.get("background", [])]
         self.negation = [_phrase(w) for w in cues.get("negation", [])]
         self.continuation = [_phrase(w) for w in cues.get("continuation", [])]
@@ -159,6 +160,13 @@ class Lexicon:
     @staticmethod
     def phrase_at(toks: list[Token], i: int, phrases) -> bool:
         return any(_seq_at(toks, i, seq) for seq in phrases)
+
+    def is_reference(self, toks: list[Token], trig: Trigger) -> bool:
+        """The trigger names people of a happening ("загиблих", "the dead"), not the happening."""
+        return any(
+            _seq_at(toks, trig.i, seq) or (trig.j - len(seq) >= 0 and _seq_at(toks, trig.j - len(seq), seq))
+            for seq in self.reference
+        )
 
     def irrealis_near(self, toks: list[Token], trig: Trigger, before: int = 4, after: int = 2) -> bool:
         """A plan or possibility cue close to the trigger ("зустріч відбудеться", "will meet")."""
