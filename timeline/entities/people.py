@@ -108,19 +108,25 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
 
 
 @lru_cache(maxsize=50_000)
-def _agree(lang: str, words: tuple[str, ...]) -> tuple[str | None, str | None]:
-    """The (case, gender) most words of the run can share."""
-    best, best_score = (None, None), -1
+def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """The (case, gender) most words of the run can share.
+
+    Dictionary words count more than guesses for unknown words; `prefer` holds the cases of a
+    role noun in apposition ("министра Жеральда Дарманена": genitive).
+    """
+    best, best_score = (None, None), -1.0
     for case in morph.CASES:
         for gender in ("masc", "femn"):
-            score = 0
+            score = 0.0
             for w in words:
+                weight = 1.0 if morph.is_known(lang, w) else 0.4
                 for p in morph.parses(lang, w):
                     g = p.tag.grammemes
                     if case in g and (gender in g or "Fixd" in g or "ms-f" in g):
-                        score += 2 if morph.PERSON_TAGS & g else 1
+                        score += (2 if morph.PERSON_TAGS & g else 1) * weight
                         break
-            score += 0.5 if case == "nomn" else 0
+            score += 0.3 if case == "nomn" else 0
+            score += 1.5 if case in prefer else 0
             if score > best_score:
                 best, best_score = (case, gender), score
     return best
@@ -263,10 +269,14 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         mlang = None  # a Latin-script name inside a Cyrillic text: read it the English way
         if not any(w.lower() in given_names_en() for w in words) and not _known(skeleton(words[-1]), set()):
             return None
-    role, ctx_country, _ = _role_before(toks, run[0], lang, ents)
+    role, ctx_country, role_k = _role_before(toks, run[0], lang, ents)
     role = lead_role or role
     if mlang:
-        case, gender = _agree(mlang, tuple(words))
+        prefer: frozenset[str] = frozenset()
+        if role_k >= 0:
+            rl = roles(lang)
+            prefer = frozenset(c for p in morph.parses(mlang, toks[role_k].text) if p.normal_form in rl for c in morph.CASES if c in p.tag.grammemes)
+        case, gender = _agree(mlang, tuple(words), prefer)
         forms = [_nominative(mlang, w, case, gender) for w in words]
         tags = [tg for _, tg in forms]
         parts = [f for f, tg in forms if tg != "Patr"]
