@@ -11,8 +11,9 @@ and overall:
 - date:       found with `date_value` equal to the gold value;
 - countries:  found with the country set equal to the gold set;
 - ⊆:          found with the gold countries contained in the found ones;
-- type:       found with the gold type (gold `military` = our attack or military_action,
-              gold `other` accepts any type);
+- type:       found with the gold type, on the gold's coarser set (TYPE_ALIASES: gold
+              `military` = our attack or military_action, `statement` also our support,
+              appeal, threat, demand, rejection; `other` accepts any type);
 - score:      found with the right date AND the right countries (the figure the test checks).
 """
 
@@ -30,7 +31,13 @@ sys.path.insert(0, str(ROOT))
 from timeline.extract import extract_document  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "dev"
-TYPE_ALIASES = {"military": {"attack", "military_action"}}
+# The gold uses a coarser set of types (tests/data/dev/README.md); ours map onto it like this.
+TYPE_ALIASES = {
+    "military": {"attack", "military_action"},
+    "statement": {"statement", "support", "appeal", "threat", "demand", "rejection"},
+    "agreement": {"agreement", "ceasefire"},
+    "detention": {"detention", "court"},
+}
 
 
 def _norm(s: str) -> str:
