@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .resources import BUILTIN, Resources
+from .resources import BUILTIN, HEAD, Resources
 
 # Fields that members of a range share when one of them leaves them out
 # ("1 - 3 вересня 2025": the first member takes month and year from the second).
@@ -80,10 +80,9 @@ def _rejected(text: str, start: int, end: int, res: Resources, pattern) -> bool:
 
 def _add_mods(text: str, found: list[Candidate], res: Resources, lo: int) -> None:
     """Extend expressions over a part-of modifier just before them ("на початку вересня")."""
-    mod = res.vocab.get("mod")
-    if not mod:
+    mod, tail = res.vocab.get("mod"), res.mod_tail
+    if not mod or not tail:
         return
-    tail = re.compile(rf"(?<!\w)({mod.regex})[\s-]*$", re.IGNORECASE)
     prev_end = lo
     for c in found:
         if {"weekday", "rel", "day"} & c.sem.keys():  # "early Friday" qualifies the day's part, not a period
@@ -102,17 +101,25 @@ def detect(text: str, res: Resources, start: int = 0, end: int | None = None) ->
     """Candidates in text[start:end], sorted by start, not overlapping."""
     end = len(text) if end is None else end
     matches = []
-    for rank, pattern in enumerate(res.patterns):
-        for m in pattern.regex.finditer(text, start, end):
-            if m.end() > m.start() and not _rejected(text, m.start(), m.end(), res, pattern):
-                matches.append((m.start(), m.end(), rank, m, pattern))
+
+    def consider(m: re.Match | None, rank: int) -> None:
+        if m and m.end() > m.start() and not _rejected(text, m.start(), m.end(), res, res.patterns[rank]):
+            matches.append((m.start(), m.end(), rank, m, res.patterns[rank]))
+
+    for hit in res.scan.finditer(text, start, end):
+        at = hit.start()
+        for rank in res.heads.get(text[at : at + HEAD].lower(), ()):
+            consider(res.patterns[rank].regex.match(text, at, end), rank)
+    for rank in res.loose:
+        for m in res.patterns[rank].regex.finditer(text, start, end):
+            consider(m, rank)
     matches.sort(key=lambda x: (x[0] - x[1], x[2], x[0]))
-    taken: list[tuple[int, int]] = []
+    busy = bytearray(end + 1)  # characters already inside a chosen match
     found: list[Candidate] = []
     for s, e, _, m, pattern in matches:
-        if any(s < te and ts < e for ts, te in taken):
+        if any(busy[s:e]):
             continue
-        taken.append((s, e))
+        busy[s:e] = b"\x01" * (e - s)
         found.extend(_expressions(m, pattern, res))
     found.sort(key=lambda c: c.start)
     _add_mods(text, found, res, start)
