@@ -176,6 +176,33 @@ def _known(sur: str, given: set[str]) -> dict | None:
     return None
 
 
+def _phonetic(word: str) -> str:
+    """A rough sound key to match a romanised given name with its usual Latin spelling."""
+    import unicodedata
+
+    w = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    for a, b in (("sch", "sh"), ("ch", "4"), ("ck", "k"), ("ph", "f"), ("qu", "kv"), ("c", "k"), ("q", "k"),
+                 ("x", "ks"), ("w", "v"), ("y", "i"), ("z", "s"), ("kh", "h"), ("4", "ch")):
+        w = w.replace(a, b)
+    if w.endswith("ie"):
+        w = w[:-1]
+    elif w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    out = []
+    for c in w:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@cache
+def _latin_given_names() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for n in resource("en", "entities").get("given_names", {}).get("names", []):
+        out.setdefault(_phonetic(n), n)
+    return out
+
+
 def _title(word: str) -> str:
     return "-".join(x[:1].upper() + x[1:] for x in word.split("-"))
 
@@ -321,6 +348,14 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
     country = ctx_country
     if mlang:
         name = romanize_name(parts, mlang, country, n_given)
+        if country not in ("UKR", "RUS", "BLR"):
+            # a foreign given name has a usual Latin spelling ("Скотт" -> Scott, not Skott)
+            lat = name.split(" ")
+            gn = morph.given_names(mlang)
+            for k in range(min(n_given, len(lat))):
+                if parts[k] not in gn:
+                    lat[k] = _latin_given_names().get(_phonetic(lat[k]), lat[k])
+            name = " ".join(lat)
     else:
         name = " ".join(parts)
     return Person(run[0], len(run), name, country, role, sur_key, given_keys, False, n_given > 0)
