@@ -233,6 +233,25 @@ def test_date_governance(lang, text, timexes, expected):
     assert [(e.event_type, e.date_value) for e in doc.events] == expected
 
 
+@pytest.mark.parametrize(
+    "lang, text, timexes, expected",
+    [
+        (
+            "en",
+            "Trump and Xi met on Thursday, their first meeting since 2019.",
+            [("Thursday", "2025-10-30"), ("2019", "2019")],
+            ["2025-10-30"],
+        ),
+        ("uk", "Іспанія заявила, що виконає зобов'язання до 2035 року.", [("2035 року", "2035")], ["PAST_REF"]),
+        ("ru", "Стороны подписали соглашение, действующее до 2030 года.", [("2030 года", "2030")], ["PAST_REF"]),
+        ("en", "The sanctions imposed after 2014 remain.", [("2014", "2014")], ["PAST_REF"]),
+    ],
+)
+def test_bounds_and_targets_do_not_date(lang, text, timexes, expected):
+    doc = make(text, lang, published="2025-10-31", timexes=timexes)
+    assert [e.date_value for e in doc.events][:1] == expected
+
+
 def test_year_event_spans_the_year():
     doc = make("Злочин 2001 року розслідують.", "uk", timexes=[("2001 року", "2001")])
     ev = next(e for e in doc.events if e.date_value == "2001")

@@ -81,6 +81,22 @@ def _datable(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and value_span(t.value)[2] != "undated"
 
 
+_BOUND_MODS = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"}
+
+
+def _bound(t: Timex, toks: list[Token], lex: Lexicon) -> bool:
+    """The timex bounds the happening ("since 2019", "до 2035 року"): it does not date it."""
+    if (t.mod or "").upper() in _BOUND_MODS:
+        return True
+    k = next((i for i, tok in enumerate(toks) if tok.start >= t.start), None)
+    if k is None:
+        return False
+    if Lexicon.phrase_before(toks, k, lex.date_bounds):
+        return True
+    # the expression may hold the preposition itself ("since 2019")
+    return any(Lexicon.phrase_at(toks, k, [seq]) and toks[k + len(seq) - 1].end < t.end for seq in lex.date_bounds)
+
+
 def _groups(text: str, offset: int, txs: list[Timex]) -> list[list[Timex]]:
     """Timexes in a row separated only by commas and a short conjunction form one group."""
     groups: list[list[Timex]] = []
@@ -137,7 +153,7 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
         return []
     clauses = split_clauses(s.text, s.start, toks, trigs, lex)
     bg = _background(trigs, toks, lex)
-    txs = [t for t in doc.timexes if s.start <= t.start < s.end and _datable(t)]
+    txs = [t for t in doc.timexes if s.start <= t.start < s.end and _datable(t) and not _bound(t, toks, lex)]
     ents = _clean_entities([e for e in doc.entities if s.start <= e.start < s.end])
 
     per_clause: list[tuple[Clause, list[Trigger], list[tuple[Trigger, list[Timex]]]]] = []

@@ -115,6 +115,7 @@ class Lexicon:
         self.irrealis = [_stems(w) for w in cues.get("irrealis", [])]
         self.reference = [_stems(w) for w in cues.get("reference", [])]
         self.background = [_phrase(w) for w in cues.get("background", [])]
+        self.date_bounds = [_phrase(w) for w in cues.get("date_bounds", [])]
         self.negation = [_phrase(w) for w in cues.get("negation", [])]
         self.continuation = [_phrase(w) for w in cues.get("continuation", [])]
         self.clause_breaks = [_phrase(w) for w in cues.get("clause_breaks", [])]
