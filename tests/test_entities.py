@@ -222,3 +222,27 @@ def test_seed_acceptance():
         ("Recep Tayyip Erdoğan", "TUR"), ("Yuri Ushakov", "RUS"), ("Dmytro Gordon", "UKR"),
     } <= by_kind["person"]
     assert {("SCO", None), ("Kremlin", "RUS"), ("Ministry of Foreign Affairs of Azerbaijan", "AZE")} <= by_kind["organization"]
+
+
+def test_title_case_headline_splits_known_people():
+    text = "date 2025-01-01 Zelensky Meets Macron As Europe Weighs Security Guarantees\n\nThe talks went on."
+    assert [(d["text"], d["name"]) for d in find_entities(text, "en") if d["kind"] == "person"] == [
+        ("Zelensky", "Volodymyr Zelensky"),
+        ("Macron", "Emmanuel Macron"),
+    ]
+
+
+def test_foreign_given_name_usual_spelling():
+    # "Скотт" is romanised Skott letter by letter; the usual Latin spelling is Scott
+    people = find("Міністр фінансів США Скотт Бессент заявив.", "uk", "person")
+    assert people == [("Скотт Бессент", "Scott Bessent", "USA")]
+
+
+def test_case_from_role_noun():
+    # genitive role noun -> genitive name -> nominative "Жеральд Дюпон", not "Жеральда Дюпона"
+    people = find("Заявление министра юстиции Франции Жеральда Дюпона прозвучало вчера.", "ru", "person")
+    assert people == [("Жеральда Дюпона", "Zherald Dyupon", "FRA")]
+
+
+def test_find_entities_survives_without_timexes():
+    assert find_entities("Президент Азербайджану Ільхам Алієв.", "uk")[0]["name"] == "Azerbaijan"

@@ -151,8 +151,21 @@ def _resolve_surnames(persons, toks, lang, ents, blocked, stops):
 
 
 def find_entities(text: str, lang: str | None = None) -> list[dict]:
-    from ..pipeline import run
+    """Entities of a plain text (with or without the `date YYYY-MM-DD Title` header).
 
-    doc = Document.from_text(text, lang=lang)
-    doc = run(doc, until="entities")
-    return [e.to_dict() for e in doc.entities]
+    The temporal stage only guards against tagging date words, so if it fails the entities
+    are still returned (with a warning) rather than nothing.
+    """
+    import warnings
+
+    from ..langdetect import detect_language
+    from ..pipeline import tag_timexes
+    from ..sentences import split_sentences
+
+    doc = split_sentences(detect_language(Document.from_text(text, lang=lang)))
+    try:
+        doc = tag_timexes(doc)
+    except Exception as exc:  # noqa: BLE001
+        warnings.warn(f"temporal stage failed ({exc!r}); entities found without it", RuntimeWarning, stacklevel=2)
+        doc.timexes = []
+    return [e.to_dict() for e in tag_entities(doc).entities]

@@ -252,14 +252,32 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         # a capitalised common word at a sentence start is not part of a name
         while run and mlang and toks[run[0]].initial and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
-        if run:
-            p = _read(toks, run, lang, mlang, ctx, lead_role, alone)
+        for sub in (_split_known(toks, run) if not mlang else [run] if run else []):
+            p = _read(toks, sub, lang, mlang, ctx, lead_role, alone)
             if p is not None:
                 out.append(p)
                 for k in range(p.i, p.i + p.n):
                     ctx[k] = Entry("person", p.name, p.country)
         i = j
     return out
+
+
+def _split_known(toks: list[Token], run: list[int]) -> list[list[int]]:
+    """A title-case run ("Zelensky Meets Macron As ...") split around known surnames."""
+    if len(run) < 3:
+        return [run] if run else []
+    by_sur = people_by_surname()
+    cuts = [k for k in run if skeleton(_possessive_base(toks[k].text)) in by_sur]
+    if not cuts or (len(cuts) == 1 and cuts[0] == run[-1] and len(run) <= 3):
+        return [run]
+    subs = []
+    for k in cuts:
+        given = {g for _, gks in by_sur[skeleton(_possessive_base(toks[k].text))] for g in gks}
+        start = k
+        while start - 1 in run and skeleton(toks[start - 1].text) in given and (not subs or start - 1 > subs[-1][-1]):
+            start -= 1
+        subs.append(list(range(start, k + 1)))
+    return subs
 
 
 def _possessive_base(word: str) -> str:
