@@ -29,6 +29,7 @@ class Candidate:
     sem: dict = field(default_factory=dict)
     rule: str = ""
     mod: str | None = None
+    det: bool = False  # may take a determiner before it into its extent
 
 
 def _fields(m: re.Match, member: str, members: list[str], res: Resources) -> dict:
@@ -53,7 +54,7 @@ def _expressions(m: re.Match, pattern, res: Resources) -> list[Candidate]:
     static = pattern.fields
     if not pattern.members:
         sem = {**_fields(m, "", [], res), **static}
-        return [Candidate(m.start(), m.end(), m.group(0), pattern.type, sem, pattern.name)]
+        return [Candidate(m.start(), m.end(), m.group(0), pattern.type, sem, pattern.name, det=pattern.det)]
     out = []
     for member in pattern.members:
         if m.group(member) is None:
@@ -97,30 +98,38 @@ def _add_mods(text: str, found: list[Candidate], res: Resources, lo: int) -> Non
         prev_end = c.end
 
 
+def _add_dets(text: str, found: list[Candidate], res: Resources, lo: int) -> None:
+    """Extend the expressions that take one over a determiner just before them."""
+    prev_end = lo
+    for c in found:
+        if c.det and res.det_tail and (m := res.det_tail.search(text, max(prev_end, c.start - 8), c.start)):
+            c.text, c.start = text[m.start() : c.end], m.start()
+        prev_end = c.end
+
+
 def detect(text: str, res: Resources, start: int = 0, end: int | None = None) -> list[Candidate]:
     """Candidates in text[start:end], sorted by start, not overlapping."""
     end = len(text) if end is None else end
     matches = []
-
-    def consider(m: re.Match | None, rank: int) -> None:
-        if m and m.end() > m.start() and not _rejected(text, m.start(), m.end(), res, res.patterns[rank]):
-            matches.append((m.start(), m.end(), rank, m, res.patterns[rank]))
-
+    patterns, heads = res.patterns, res.heads
     for hit in res.scan.finditer(text, start, end):
         at = hit.start()
-        for rank in res.heads.get(text[at : at + HEAD].lower(), ()):
-            consider(res.patterns[rank].regex.match(text, at, end), rank)
+        for rank in heads.get(text[at : at + HEAD].lower(), ()):
+            m = patterns[rank].regex.match(text, at, end)
+            if m is not None and m.end() > at:
+                matches.append((at, m.end(), rank, m))
     for rank in res.loose:
-        for m in res.patterns[rank].regex.finditer(text, start, end):
-            consider(m, rank)
+        matches.extend((m.start(), m.end(), rank, m) for m in patterns[rank].regex.finditer(text, start, end) if m.end() > m.start())
+    matches = [x for x in matches if not _rejected(text, x[0], x[1], res, patterns[x[2]])]
     matches.sort(key=lambda x: (x[0] - x[1], x[2], x[0]))
     busy = bytearray(end + 1)  # characters already inside a chosen match
     found: list[Candidate] = []
-    for s, e, _, m, pattern in matches:
+    for s, e, rank, m in matches:
         if any(busy[s:e]):
             continue
         busy[s:e] = b"\x01" * (e - s)
-        found.extend(_expressions(m, pattern, res))
+        found.extend(_expressions(m, patterns[rank], res))
     found.sort(key=lambda c: c.start)
     _add_mods(text, found, res, start)
+    _add_dets(text, found, res, start)
     return found

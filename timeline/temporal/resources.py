@@ -12,7 +12,9 @@ A resource file holds data only (see timeline/lang/uk/temporal.toml for the comm
   group of member `a` when one pattern yields several expressions (`members = ["a", "b"]`,
   each `(?P<a>...)` group being one expression: "з 1 по 3 вересня" -> "1", "3 вересня").
   A space in a template matches any run of spaces.  `type`, `fields` (static semantic
-  fields) and `examples` complete a pattern.
+  fields), `det` (a `[vocab.det]` determiner before the match joins it: kept out of the
+  templates so that "the" does not make every English "the" a place to try them),
+  `reject_after` (this pattern's own veto) and `examples` complete a pattern.
 - `reject_before` / `reject_after`: regexes that veto a candidate from its surroundings
   (model numbers "Су-25", percentages, ages, law articles).
 - `[tense]` `future` / `past`: regexes over a sentence deciding last vs next weekday.
@@ -68,6 +70,7 @@ class Pattern:
     examples: list[dict]
     lang: str
     reject_after: re.Pattern | None = None  # this pattern's own veto on what follows
+    det: bool = False  # a determiner before the match joins the extent ("the 1990s")
 
 
 @dataclass
@@ -98,6 +101,7 @@ class Resources:
     heads: dict[str, list[int]] = field(default_factory=dict)  # first characters -> pattern ranks
     loose: list[int] = field(default_factory=list)  # ranks of patterns scanned on their own
     mod_tail: re.Pattern | None = None  # a part-of modifier ending where an expression starts
+    det_tail: re.Pattern | None = None  # a determiner ending there
 
 
 def _load(path: Path) -> dict:
@@ -153,6 +157,7 @@ def _compile_patterns(data: dict, vocab: dict[str, Vocab], lang: str) -> list[Pa
                 examples=p.get("examples", []),
                 lang=lang,
                 reject_after=re.compile(p["reject_after"]) if p.get("reject_after") else None,
+                det=p.get("det", False),
             )
         )
     return out
@@ -312,5 +317,6 @@ def compiled(langs: tuple[str, ...]) -> Resources:
         scan=scan,
         heads=heads,
         loose=loose,
+        det_tail=re.compile(rf"(?<!\w)({vocab['det'].regex})\s+$", re.IGNORECASE) if "det" in vocab else None,
         mod_tail=re.compile(rf"(?<!\w)({vocab['mod'].regex})[\s-]*$", re.IGNORECASE) if "mod" in vocab else None,
     )
