@@ -465,3 +465,49 @@ def test_negated_and_positive_mentions_never_merge():
         entities=[("Путін", "person", "Vladimir Putin", "RUS"), ("Пашиняном", "person", "Nikol Pashinyan", "ARM")],
     )
     assert len([e for e in doc.events if e.event_type == "meeting"]) == 2
+
+
+# -- invariants on generated documents -----------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = [
+    ("Поліція затримала двох людей", None),
+    ("Лідери не провели зустріч", None),
+    ("Водночас двоє людей загинули", None),
+    ("Пєсков заявив, що переговори відбудуться", None),
+    ("У 2001 році сталося вбивство", ("2001", "2001")),
+    ("5 вересня відбудеться саміт", ("5 вересня", "2025-09-05")),
+    ("Учора Росія завдала удару", ("Учора", "2025-09-02")),
+    ('"Ми не погодимося. Ніколи", — сказав президент', None),
+    ("Міністерство засудило дії силовиків, вимагаючи пояснень", None),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=6), st.sampled_from(["date 2025-09-03 Заголовок\n\n", ""])
+)
+def test_invariants(pieces, header):
+    text = header + ". ".join(p for p, _ in pieces) + "."
+    doc = split_sentences(Document.from_text(text, published="2025-09-03", lang="uk"))
+    pos = 0
+    for p, tx in pieces:
+        at = text.index(p, pos)
+        if tx:
+            i = text.index(tx[0], at)
+            doc.timexes.append(Timex(tx[0], i, i + len(tx[0]), "DATE", tx[1]))
+        pos = at + len(p)
+    doc = assemble_events(doc)
+    ids = [e.event_id for e in doc.events]
+    assert len(ids) == len(set(ids))
+    again = assemble_events(doc)
+    assert [e.event_id for e in again.events] == ids
+    for e in doc.events:
+        assert 0 <= e.confidence <= 1
+        assert e.end is not None and e.end <= "2025-09-03"
+        assert e.start is None or e.start <= e.end
+        assert (e.start is None) == (e.precision == "undated") == (e.date_value == "PAST_REF")
+        assert text[e.sentence_start : e.sentence_end] == e.sentence
+        assert e.cameo == taxonomy()[e.event_type].cameo

@@ -85,6 +85,25 @@ def _phrase(entry: str) -> tuple[tuple[str, bool], ...]:
     return tuple((w, True) for w in entry.lower().translate(_APOS).split())
 
 
+class _Seqs:
+    """Stem sequences indexed by their first stem: which of them match at a word."""
+
+    def __init__(self, seqs):
+        self.by_first: dict[str, list[tuple]] = {}
+        for seq in seqs:
+            self.by_first.setdefault(seq[0][0], []).append(seq)
+
+    def at(self, toks: list[Token], i: int):
+        word = toks[i].text
+        for n in range(1, len(word) + 1):
+            for seq in self.by_first.get(word[:n], ()):
+                if _seq_at(toks, i, seq):
+                    yield seq
+
+    def __iter__(self):
+        return (seq for seqs in self.by_first.values() for seq in seqs)
+
+
 @dataclass(frozen=True)
 class Trigger:
     type: str
@@ -110,10 +129,14 @@ class Lexicon:
                 self.entries.append((_stems(w), etype))
         # most words first, then the longest stems: the first match at a word wins
         self.entries.sort(key=lambda e: (-len(e[0]), -sum(len(s) for s, _ in e[0])))
+        # entries by their first stem, so a word is only checked against stems it can begin with
+        self._by_first: dict[str, list[tuple[int, tuple, str]]] = {}
+        for rank, (seq, etype) in enumerate(self.entries):
+            self._by_first.setdefault(seq[0][0], []).append((rank, seq, etype))
         cues = data.get("cues") or {}
-        self.exclude = [_stems(w) for w in cues.get("exclude", [])]
-        self.irrealis = [_stems(w) for w in cues.get("irrealis", [])]
-        self.reference = [_stems(w) for w in cues.get("reference", [])]
+        self.exclude = _Seqs(_stems(w) for w in cues.get("exclude", []))
+        self.irrealis = _Seqs(_stems(w) for w in cues.get("irrealis", []))
+        self.reference = _Seqs(_stems(w) for w in cues.get("reference", []))
         self.background = [_phrase(w) for w in cues.get("background", [])]
         self.date_bounds = [_phrase(w) for w in cues.get("date_bounds", [])]
         self.negation = [_phrase(w) for w in cues.get("negation", [])]
@@ -135,11 +158,13 @@ class Lexicon:
         out: list[Trigger] = []
         i = 0
         while i < len(toks):
-            ex = next((ex for ex in self.exclude if _seq_at(toks, i, ex)), None)
+            ex = next(self.exclude.at(toks, i), None)
             if ex is not None:  # excluded words ("were not met") never trigger
                 i += len(ex)
                 continue
-            for seq, etype in self.entries:
+            word = toks[i].text
+            cands = sorted(c for n in range(1, len(word) + 1) for c in self._by_first.get(word[:n], ()))
+            for _, seq, etype in cands:
                 if _seq_at(toks, i, seq):
                     j = i + len(seq)
                     out.append(Trigger(etype, i, j, toks[i].start, toks[j - 1].end, len(seq)))
@@ -164,15 +189,16 @@ class Lexicon:
 
     def is_reference(self, toks: list[Token], trig: Trigger) -> bool:
         """The trigger names people of a happening ("загиблих", "the dead"), not the happening."""
+        if next(self.reference.at(toks, trig.i), None) is not None:
+            return True
         return any(
-            _seq_at(toks, trig.i, seq) or (trig.j - len(seq) >= 0 and _seq_at(toks, trig.j - len(seq), seq))
-            for seq in self.reference
+            len(seq) > 1 and trig.j - len(seq) >= 0 and _seq_at(toks, trig.j - len(seq), seq) for seq in self.reference
         )
 
     def irrealis_near(self, toks: list[Token], trig: Trigger, before: int = 4, after: int = 2) -> bool:
         """A plan or possibility cue close to the trigger ("зустріч відбудеться", "will meet")."""
         lo, hi = max(0, trig.i - before), min(len(toks), trig.j + after)
-        return any(_seq_at(toks, i, seq) for i in range(lo, hi) for seq in self.irrealis)
+        return any(next(self.irrealis.at(toks, i), None) is not None for i in range(lo, hi))
 
 
 @cache
