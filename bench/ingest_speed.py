@@ -100,11 +100,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10000)
     ap.add_argument("--form", choices=["jsonl", "folder"], default="jsonl")
+    ap.add_argument("--jobs", type=int, default=0, help="worker processes for extraction (default: as `ingest`, the cores up to 4)")
     ap.add_argument("--keep", metavar="DIR", help="keep the corpus and database here")
     ap.add_argument("--no-tracemalloc", action="store_true", help="tracemalloc slows Python down; skip it for pure speed")
     args = ap.parse_args(argv)
 
-    from timeline.ingest import ingest_inputs
+    from timeline.ingest import auto_jobs, ingest_inputs
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="litopys-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -127,16 +128,18 @@ def main(argv=None) -> int:
     if not args.no_tracemalloc:
         tracemalloc.start()
     t0 = time.perf_counter()
-    summary = ingest_inputs([str(src)], db_url=url)
+    jobs = args.jobs if args.jobs > 0 else auto_jobs()
+    summary = ingest_inputs([str(src)], db_url=url, jobs=jobs)
     elapsed = time.perf_counter() - t0
     peak_traced = tracemalloc.get_traced_memory()[1] if not args.no_tracemalloc else None
     maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker
 
     print(summary.line())
     for f in summary.failures[:5]:
         print("  failure:", f)
-    print(f"form={args.form} n={args.n} elapsed={elapsed:.1f}s articles/s={summary.articles / elapsed:.1f} events={summary.events + summary.merged}")
-    print(f"peak RSS={maxrss_mb:.0f} MB" + (f" tracemalloc peak={peak_traced / 1e6:.0f} MB" if peak_traced is not None else ""))
+    print(f"form={args.form} jobs={jobs} n={args.n} elapsed={elapsed:.1f}s articles/s={summary.articles / elapsed:.1f} events={summary.events + summary.merged}")
+    print(f"peak RSS={maxrss_mb:.0f} MB (largest worker {child_mb:.0f} MB)" + (f" tracemalloc peak={peak_traced / 1e6:.0f} MB" if peak_traced is not None else ""))
     print(f"database {db.stat().st_size / 1e6:.1f} MB")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

@@ -494,3 +494,52 @@ def test_readers_name_the_input(tmp_path):
         bytes_documents("up.jsonl", b'{"title": "x"}\n', ".jsonl")
     with pytest.raises(InputError, match="is a folder"):
         read_file_documents(str(tmp_path))
+
+
+def _stable(store):
+    ev = store.events_frame().drop(columns=["n_sources"]).sort_values("event_id").reset_index(drop=True)
+    src = sorted((s["mention_id"], s["article_id"]) for e in ev["event_id"] for s in store.event_sources(e))
+    arts = store.articles_frame().drop(columns=["ingested_at"]).sort_values("id").reset_index(drop=True)
+    return ev.to_json(), src, arts.to_json()
+
+
+def test_worker_processes_store_what_a_serial_run_stores(tmp_path):
+    """jobs=2 (a folder of files and a table, extracted in worker processes) == jobs=1."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rows = []
+    for i in range(20):
+        body = f"{i + 1} травня 2024 року поліція затримала {i + 2} громадян Азербайджану в Москві. Президент Ільхам Алієв засудив затримання."
+        (corpus / f"{i:02d}.txt").write_text(f"date 2024-06-{i % 28 + 1:02d} Новина {i}\n{body}", encoding="utf-8")
+        rows.append(json.dumps({"text": body.replace("поліція", "міліція"), "published": "2024-07-01"}, ensure_ascii=False))
+    (corpus / "table.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (corpus / "zz-empty.txt").write_bytes(b"")
+    results = []
+    for jobs in (1, 2):
+        store = Store(f"sqlite:///{tmp_path / f'j{jobs}.db'}")
+        s = ingest_inputs([str(corpus)], store=store, jobs=jobs)
+        assert s.articles == 40 and s.failures == [f"{corpus / 'zz-empty.txt'}: empty file"], s
+        results.append((s.events, s.merged, _stable(store)))
+        again = ingest_inputs([str(corpus)], store=store, jobs=jobs)
+        assert again.articles == 0 and again.duplicates == 40
+        store.engine.dispose()
+    assert results[0] == results[1]
+
+
+def test_a_large_table_extracted_by_workers_matches_serial(tmp_path, monkeypatch):
+    import timeline.ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "PARALLEL_MIN", 4)
+    table = tmp_path / "t.jsonl"
+    table.write_text(
+        "".join(json.dumps({"text": f"{d} березня 2023 року МЗС Азербайджану викликало посла Росії. Номер {d}.", "published": "2023-03-30"}, ensure_ascii=False) + "\n" for d in range(1, 13)),
+        encoding="utf-8",
+    )
+    got = []
+    for jobs in (1, 2):
+        store = Store(f"sqlite:///{tmp_path / f't{jobs}.db'}")
+        s = ingest_inputs([str(table)], store=store, jobs=jobs)
+        assert s.articles == 12 and not s.failures
+        got.append(_stable(store))
+        store.engine.dispose()
+    assert got[0] == got[1]

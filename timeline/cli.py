@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument("--allow-private", action="store_true", help="allow URLs on loopback/private addresses")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes for extraction (default: the number of cores, up to 4; 1: none)")
 
     p = sub.add_parser("export", help="the stored events that pass the filters")
     p.add_argument("--db", help="database URL (default: $TIMELINE_DB_URL or sqlite:///data/timeline.db)")
@@ -171,7 +172,7 @@ class DatabaseError(Exception):
 
 
 def cmd_ingest(args) -> int:
-    from .ingest import ingest_inputs
+    from .ingest import auto_jobs, ingest_inputs
 
     store = _open_store(args.db or _default_db())
     summary = ingest_inputs(
@@ -182,6 +183,7 @@ def cmd_ingest(args) -> int:
         allow_private=args.allow_private,
         progress=not args.quiet,
         on_error=_err,
+        jobs=args.jobs if args.jobs > 0 else auto_jobs(),
     )
     print(summary.line())
     return 1 if summary.failures else 0

@@ -83,6 +83,53 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+class _Batch:
+    """What one write transaction already knows, so each report costs no extra queries:
+    event rows by id (prefetched in bulk) and merge candidates by merge key (loaded once,
+    then kept up to date as the transaction adds and merges events)."""
+
+    def __init__(self, s: Session):
+        self.s = s
+        self.rows: dict[str, EventRow | None] = {}
+        self.by_key: dict[str, list[EventRow]] = {}
+        self.records: dict[str, dict] = {}
+
+    def prefetch(self, event_ids) -> None:
+        ids = [i for i in dict.fromkeys(event_ids) if i and i not in self.rows]
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i : i + _CHUNK]
+            found = {r.id: r for r in self.s.scalars(select(EventRow).where(EventRow.id.in_(chunk)))}
+            for eid in chunk:
+                self.rows[eid] = found.get(eid)
+
+    def row(self, event_id: str) -> EventRow | None:
+        if event_id not in self.rows:
+            self.rows[event_id] = self.s.get(EventRow, event_id)
+        return self.rows[event_id]
+
+    def candidates(self, key: str) -> list[EventRow]:
+        if key not in self.by_key:
+            rows = list(self.s.scalars(select(EventRow).where(EventRow.merge_key == key, EventRow.hidden.is_(False)).order_by(EventRow.created_at, EventRow.id)))
+            self.by_key[key] = rows
+            for r in rows:
+                self.rows.setdefault(r.id, r)
+        return self.by_key[key]
+
+    def record(self, row: EventRow) -> dict:
+        rec = self.records.get(row.id)
+        if rec is None:
+            rec = self.records[row.id] = _row_record(row)
+        return rec
+
+    def added(self, row: EventRow) -> None:
+        self.rows[row.id] = row
+        if row.merge_key is not None and row.merge_key in self.by_key:
+            self.by_key[row.merge_key].append(row)
+
+    def changed(self, row: EventRow) -> None:
+        self.records.pop(row.id, None)
+
+
 class Store:
     def __init__(self, url: str | None = None):
         self.url = normalise_url(url or default_db_url())
@@ -110,25 +157,33 @@ class Store:
         return found
 
     def add_documents(self, docs: list[Document], source: str | None = None) -> list[AddResult]:
-        """Store the documents of one input (a table gives several) in one transaction."""
+        """Store the documents of one input (a table gives several) in one transaction.
+
+        Set-based where it can be: the known article ids and the already stored event ids are
+        fetched in one query per 500, merge candidates once per merge key, and the rows go to
+        the database in a few bulk INSERTs at commit instead of a flush per event.
+        """
         with self.Session.begin() as s:
             ids = list(dict.fromkeys(d.article_id for d in docs))
             known: set[str] = set()
             for i in range(0, len(ids), _CHUNK):
                 known.update(s.scalars(select(Article.id).where(Article.id.in_(ids[i : i + _CHUNK]))))
+            batch = _Batch(s)
+            batch.prefetch([getattr(ev, "event_id", None) for d in docs if d.article_id not in known for ev in d.events])
             results = []
             for doc in docs:
                 if doc.article_id in known:
                     results.append(AddResult(doc.article_id, added=False))
                     continue
-                results.append(self._add_doc(s, doc, source, checked=True))
+                results.append(self._add_doc(s, doc, source, checked=True, batch=batch))
                 known.add(doc.article_id)
             return results
 
-    def _add_doc(self, s: Session, doc: Document, source: str | None, checked: bool = False) -> AddResult:
+    def _add_doc(self, s: Session, doc: Document, source: str | None, checked: bool = False, batch: _Batch | None = None) -> AddResult:
         aid = doc.article_id
         if not checked and s.get(Article, aid) is not None:
             return AddResult(aid, added=False)
+        batch = batch or _Batch(s)
         s.add(
             Article(
                 id=aid,
@@ -143,34 +198,36 @@ class Store:
                 ingested_at=_now(),
             )
         )
-        s.flush()
         res = AddResult(aid, added=True)
         for ev in doc.events:
-            if self._add_event(s, ev.to_record() | _evidence(ev), aid):
+            if self._add_event(s, ev.to_record() | _evidence(ev), aid, batch):
                 res.events_merged += 1
             else:
                 res.events_added += 1
         return res
 
-    def _add_event(self, s: Session, rec: dict, article_id: str | None) -> bool:
+    def _add_event(self, s: Session, rec: dict, article_id: str | None, batch: _Batch | None = None) -> bool:
         """Add one report; True when it merged into an existing event."""
         from ..events.merge import merge_key, same_event  # here: storage must not need the events stage to open
 
+        batch = batch or _Batch(s)
         key = merge_key(rec)
         target = None
         if key is not None:
-            for cand in s.scalars(select(EventRow).where(EventRow.merge_key == key, EventRow.hidden.is_(False))):
-                if cand.id != rec["event_id"] and same_event(_row_record(cand), rec):
+            for cand in batch.candidates(key):
+                if cand.id != rec["event_id"] and same_event(batch.record(cand), rec):
                     target = cand
                     break
-        existing = s.get(EventRow, rec["event_id"])
+        existing = batch.row(rec["event_id"])
         if target is None and existing is not None:
             target = existing  # the same report id (same text elsewhere): just another source
+        now = _now()
         if target is None:
-            target = EventRow(id=rec["event_id"], created_at=_now(), merge_key=key, article_id=article_id)
+            target = EventRow(id=rec["event_id"], created_at=now, merge_key=key, article_id=article_id, hidden=False, manual=False, edited_fields="")
             _apply(target, rec, protected=set())
-            target.updated_at = _now()
+            target.updated_at = now
             s.add(target)
+            batch.added(target)
             merged = False
         else:
             # fill what the event lacked, never touching what an analyst edited
@@ -179,9 +236,9 @@ class Store:
                 if col not in protected:
                     setattr(target, col, _join(set(getattr(target, col).split(";")) | set(rec.get(col) or [])))
             target.confidence = max(target.confidence or 0, rec.get("confidence") or 0)
-            target.updated_at = _now()
+            target.updated_at = now
+            batch.changed(target)
             merged = True
-        s.flush()
         s.add(
             EventSource(
                 event_id=target.id,
@@ -191,11 +248,11 @@ class Store:
                 sentence_start=rec.get("sentence_start"),
                 sentence_end=rec.get("sentence_end"),
                 payload=json.dumps(rec, ensure_ascii=False, default=str),
-                added_at=_now(),
+                added_at=now,
             )
         )
         if merged:
-            s.add(Edit(event_id=target.id, action="merge", field="sources", old_value=None, new_value=rec["event_id"], author="litopys", at=_now()))
+            s.add(Edit(event_id=target.id, action="merge", field="sources", old_value=None, new_value=rec["event_id"], author="litopys", at=now))
         return merged
 
     # -- curation ------------------------------------------------------------------------
