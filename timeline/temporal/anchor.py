@@ -224,8 +224,8 @@ def _calendar(sem: dict, ctx: Context) -> str | None:
     """Explicit calendar fields, the year inferred when left out."""
     year = _year(sem)
     month, day = _month(sem), _int(sem.get("day"))
-    if sem.get("bc") and year is not None:
-        return f"BC{year:04d}"
+    if sem.get("bc") and (n := year or _int(sem.get("digits"))):
+        return f"BC{n:04d}"
     unit = sem.get("unit")
     ordinal = _int(sem.get("ordinal")) or (roman(sem["roman"]) if sem.get("roman") else None)
     if ordinal is None and unit in ("CE", "Q", "W"):  # "20th century", "Q3", "week 35"
@@ -336,10 +336,18 @@ def is_narrative(cands: list[Candidate], published: date | None) -> bool:
     deixis ("yesterday", weekdays, "last year"), which news is full of."""
     if published is None:
         return True
-    years = [y for c in cands if (y := _year(c.sem)) is not None]
+    years = [y for c in cands if (y := -1 if c.sem.get("bc") else _year(c.sem)) is not None]
     far = sum(abs(y - published.year) > 1 for y in years)
     deictic = sum(1 for c in cands if not c.sem.get("anaphoric") and ({"rel", "weekday", "dir", "shift"} & c.sem.keys()))
     return far >= 3 and far >= 0.75 * len(years) and deictic <= 0.1 * far
+
+
+def _moves(ref: Point | None, p: Point) -> bool:
+    """Whether a newly resolved date becomes the reference: a bare year within the
+    reference's year keeps the finer reference ("in 1941 ... 22 June ... 1941")."""
+    if ref is None or p.month is not None:
+        return True
+    return p.year != ref.year
 
 
 def anchor(cands: list[Candidate], published: date | None, tenses: list[str | None]) -> list[tuple[str | None, str]]:
@@ -352,7 +360,6 @@ def anchor(cands: list[Candidate], published: date | None, tenses: list[str | No
         out.append((value, how))
         if c.sem.get("anaphoric") or "dir" in c.sem:
             continue  # "a year earlier" does not move the narrative's reference
-        if c.type in ("DATE", "TIME") and (p := point_of(value)) is not None:
-            if not (ctx.ref and p.year == ctx.ref.year and p.month is None and ctx.ref.month):
-                ctx.ref = p
+        if c.type in ("DATE", "TIME") and (p := point_of(value)) is not None and _moves(ctx.ref, p):
+            ctx.ref = p
     return out
