@@ -511,3 +511,20 @@ def test_invariants(pieces, header):
         assert (e.start is None) == (e.precision == "undated") == (e.date_value == "PAST_REF")
         assert text[e.sentence_start : e.sentence_end] == e.sentence
         assert e.cameo == taxonomy()[e.event_type].cameo
+
+
+def test_undated_title_joins_the_dated_lead():
+    text = "date 2025-04-12 Thousands protest in Belgrade\n\nTens of thousands rallied in Belgrade on Saturday. Police said nothing."
+    doc = make(
+        text,
+        "en",
+        published="2025-04-12",
+        timexes=[("Saturday", "2025-04-12")],
+        entities=[("Belgrade", "place", "Belgrade", "SRB")],
+    )
+    (ev,) = [e for e in doc.events if e.event_type == "protest"]
+    assert ev.date_value == "2025-04-12" and ev.sources[0]["sentence"] == "Thousands protest in Belgrade"
+
+
+def test_statement_about_the_future_is_a_past_statement():
+    assert types_of(make("Vucic said he would not resign.", "en")) == ["statement"]

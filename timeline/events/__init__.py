@@ -217,8 +217,9 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
             e = prev_dated[0]
             d = _Date(e.date_value, e.date_text, e.date_start, e.date_end, "continuation")
         else:
-            if lex.irrealis_near(toks, trig):
-                continue  # a plan or a possibility, not a past happening
+            if not tax[trig.type].weak and lex.irrealis_near(toks, trig):
+                continue  # a plan or a possibility, not a past happening (a statement about
+                # the future is still a past statement)
             d = _Date("PAST_REF", "", None, None, "undated")
         out.append(mention(trig, d))
     return out
@@ -348,6 +349,7 @@ def assemble_events(doc: Document) -> Document:
     events: list[Event] = []
     seen: set[str] = set()
     negated: set[str] = set()
+    title_ids: set[str] = set()
     prev: list[Event] = []
     for s in doc.sentences:
         is_title = bool(doc.title_span) and s.start == doc.title_span[0] and s.start < doc.body_start
@@ -359,9 +361,11 @@ def assemble_events(doc: Document) -> Document:
             seen.add(ev.event_id)
             if m.negated:
                 negated.add(ev.event_id)
+            if is_title:
+                title_ids.add(ev.event_id)
             mine.append(ev)
         events.extend(mine)
         if not is_title:
             prev = mine
-    doc.events = merge_in_article(events, negated)
+    doc.events = merge_in_article(events, negated, title_ids)
     return doc

@@ -21,7 +21,9 @@ decides within it.
 
 `merge_in_article(events)` merges duplicates inside one article (the same happening told
 twice): same type, compatible dates (an undated mention may join a dated one when the
-actors overlap), and entity evidence; the kept event lists the other sentence in `sources`.
+actors overlap), and entity evidence; the title's event joins the first body event of its
+type whose countries do not contradict it; the kept event lists the other sentence in
+`sources`.
 """
 
 from __future__ import annotations
@@ -141,7 +143,20 @@ def same_in_article(a, b, negated: frozenset | set = frozenset()) -> bool:
     return similarity(a.sentence, b.sentence) >= 0.5
 
 
-def merge_in_article(events: list, negated: frozenset | set = frozenset()) -> list:
+def _title_joins(title, body) -> bool:
+    """The title's event is the body's when they share type and polarity, the title has no
+    other date, and their countries do not contradict (a title summarises the lead)."""
+    if title.event_type != body.event_type:
+        return False
+    if (title.date_value or _UNDATED) not in (_UNDATED, body.date_value):
+        return False
+    ct, cb = set(title.countries), set(body.countries)
+    return not (ct and cb) or bool(ct & cb)
+
+
+def merge_in_article(
+    events: list, negated: frozenset | set = frozenset(), title_ids: frozenset | set = frozenset()
+) -> list:
     """Keep one event per happening; the others become sources of the kept one.
 
     The kept event is the more confident (the earlier on a tie) and keeps its own
@@ -150,6 +165,17 @@ def merge_in_article(events: list, negated: frozenset | set = frozenset()) -> li
     kept: list = []
     for ev in events:
         target = next((k for k in kept if same_in_article(k, ev, negated)), None)
+        if target is None and title_ids:
+            target = next(
+                (
+                    k
+                    for k in kept
+                    if (k.event_id in title_ids) != (ev.event_id in title_ids)
+                    and (k.event_id in negated) == (ev.event_id in negated)
+                    and _title_joins(*((k, ev) if k.event_id in title_ids else (ev, k)))
+                ),
+                None,
+            )
         if target is None:
             kept.append(ev)
             continue
