@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 # words (with inner apostrophes and hyphens) and dotted abbreviations (U.S., U.K.)
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ`\-][^\W\d_]+)*|\d+[^\W\d_]+|[^\W\d_]+\d+")
@@ -25,28 +24,31 @@ def normalize_apostrophes(word: str) -> str:
 
 
 def is_cyrillic(word: str) -> bool:
-    return bool(CYRILLIC_RE.search(word))
+    """Any Cyrillic letter (names mix scripts rarely; the first letters decide fast)."""
+    for c in word[:3]:
+        if "\u0400" <= c <= "\u04ff":
+            return True
+    return bool(CYRILLIC_RE.search(word, 3)) if len(word) > 3 else False
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in TOKEN_RE.finditer(text)]
 
 
-@dataclass
 class Token:
-    start: int
-    end: int
-    text: str
-    keys: frozenset[str] = frozenset()  # surface skeleton + lemma skeletons
-    lemmas: tuple[str, ...] = ()  # dictionary lemmas (lower case), best first
-    initial: bool = False  # first word of a sentence (or of the title)
-    joined: bool = True  # only spaces (or a hyphen) separate it from the previous token
-    covered: object = None  # the entity that took it
-    info: dict = field(default_factory=dict)
+    """One word of the article with what matching needs to know about it."""
 
-    cap: bool = False  # starts with a capital
-    upper: bool = False  # all capitals, two letters or more
+    __slots__ = ("start", "end", "text", "keys", "lemmas", "initial", "joined", "cap", "upper")
 
-    def __post_init__(self) -> None:
-        self.cap = self.text[:1].isupper()
-        self.upper = self.cap and self.text.isupper() and sum(c.isalpha() for c in self.text) >= 2
+    def __init__(self, start: int, end: int, text: str, keys: frozenset[str] = frozenset(), lemmas: tuple[str, ...] = (),
+                 initial: bool = False, joined: bool = True) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.keys = keys  # surface skeleton + lemma skeletons (+ nominative guesses)
+        self.lemmas = lemmas  # dictionary lemmas (lower case), best first
+        self.initial = initial  # first word of a sentence (or of the title)
+        self.joined = joined  # only spaces (or a hyphen) separate it from the previous token
+        self.cap = text[:1].isupper()  # starts with a capital
+        self.upper = self.cap and text.isupper() and len(text) >= 2  # all capitals
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"

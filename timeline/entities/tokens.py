@@ -9,7 +9,7 @@ from ..document import Document
 from ..lang import resource
 from . import morph
 from .gazetteer import index
-from .text import Token, is_cyrillic, normalize_apostrophes, skeleton, tokenize
+from .text import TOKEN_RE, Token, is_cyrillic, normalize_apostrophes, skeleton
 
 _JOIN_GAP = re.compile(r"^[ \t\u00a0]*-?[ \t\u00a0]*$|^[ \t\u00a0]*\n?[ \t\u00a0]*$")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
@@ -61,18 +61,23 @@ def spans(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
+def _joined(gap: str) -> bool:
+    return gap == " " or bool(_JOIN_GAP.match(gap))
+
+
 def doc_tokens(doc: Document) -> list[Token]:
     starts = {s.start for s in doc.sentences}
+    text = doc.text
+    lang = doc.lang
     toks: list[Token] = []
     for a, b in spans(doc):
         prev_end = None
-        for s, e, w in tokenize(doc.text[a:b]):
-            s, e = s + a, e + a
-            keys, lems = token_keys(w, doc.lang)
-            t = Token(s, e, w, keys, lems)
-            lead = doc.text[s - 1] if s > 0 else ""
-            t.initial = s in starts or s == a or (lead in "\"«„“'(" and (s - 1) in starts)
-            t.joined = prev_end is not None and bool(_JOIN_GAP.match(doc.text[prev_end:s]))
-            toks.append(t)
+        for m in TOKEN_RE.finditer(text, a, b):
+            s, e, w = m.start(), m.end(), m.group()
+            keys, lems = token_keys(w, lang)
+            # first word of a sentence, also after an opening quote or bracket
+            initial = s == a or s in starts or (s - 1 in starts and text[s - 1] in "\"«„“'(")
+            joined = prev_end is not None and _joined(text[prev_end:s])
+            toks.append(Token(s, e, w, keys, lems, initial, joined))
             prev_end = e
     return toks
