@@ -543,3 +543,37 @@ def test_a_large_table_extracted_by_workers_matches_serial(tmp_path, monkeypatch
         got.append(_stable(store))
         store.engine.dispose()
     assert got[0] == got[1]
+
+
+def test_feed_stops_fetching_a_site_that_is_down(monkeypatch):
+    calls = []
+    real = fetch_mod.fetch
+
+    def counting(url, **kw):
+        calls.append(url)
+        return real(url, **kw)
+
+    monkeypatch.setattr(fetch_mod, "fetch", counting)
+    closed = free_port()
+    items = "".join(
+        f"<item><title>T{i}</title><link>http://127.0.0.1:{closed}/{i}</link><description>Заява номер {i} міністерства.</description></item>" for i in range(8)
+    )
+    docs = feed_documents("f.rss", f"<rss version='2.0'><channel><title>x</title>{items}</channel></rss>".encode(), allow_private=True)
+    assert len(docs) == 8 and len(calls) == 3
+    assert [d.text for d in docs][:2] == ["Заява номер 0 міністерства.", "Заява номер 1 міністерства."]
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("2025-01-02", "2025-01-02"), ("2025-01-02T23:10:00+03:00", "2025-01-02"), ("02.01.2025", "2025-01-02"), ("2.1.2025", "2025-01-02"), ("", None)],
+)
+def test_table_publication_dates(store, value, expected):
+    s = ingest_upload(store, "t.csv", f'text,published\n"{UK}",{value}\n'.encode())
+    assert s.articles == 1, s.failures
+    assert store.article(store.articles_frame()["id"].iloc[0])["published"] == expected
+
+
+@pytest.mark.parametrize("value", ["01/02/2025", "31.02.2025", "вчора", "2025-13-01"])
+def test_table_bad_publication_dates(store, value):
+    s = ingest_upload(store, "t.csv", f'text,published\n"{UK}",{value}\n'.encode())
+    assert s.articles == 0 and s.failures == [f"t.csv row 1: bad publication date {value!r} (expected YYYY-MM-DD)"]

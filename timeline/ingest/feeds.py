@@ -15,6 +15,7 @@ from ..document import Document
 from ..errors import InputError
 
 MAX_ENTRIES = 500
+MAX_FAILED_FETCHES = 3
 
 
 class _Text(HTMLParser):
@@ -90,6 +91,7 @@ def feed_documents(source: str, data: bytes, published=None, lang=None, allow_pr
     feed_lang = (parsed.feed.get("language") or "").split("-")[0].lower() or None
     docs: list[Document] = []
     seen: set[str] = set()
+    fetched = failed = 0
     for n, entry in enumerate(parsed.entries[:MAX_ENTRIES], 1):
         where = f"{source} entry {n}"
         link = entry.get("link") or None
@@ -97,8 +99,14 @@ def feed_documents(source: str, data: bytes, published=None, lang=None, allow_pr
         pub = pub_given or _entry_date(entry)
         entry_lang = lang or feed_lang
         doc = None
-        if fetch_links and link and link.lower().startswith(("http://", "https://")):
+        # a site that is down would cost a timeout per entry: after MAX_FAILED_FETCHES failures
+        # without one success, the remaining entries use their own text straight away
+        if fetch_links and link and link.lower().startswith(("http://", "https://")) and (fetched or failed < MAX_FAILED_FETCHES):
             doc = _fetched(link, where, pub, entry_lang, title, allow_private, html_document)
+            if doc is None:
+                failed += 1
+            else:
+                fetched += 1
         if doc is None:
             text = _entry_text(entry)
             if not text.strip():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -24,12 +25,22 @@ TABLE_COLUMNS = ("text", "published", "title", "url", "lang")
 MIN_ARTICLE_LETTERS = 40  # less than this from a page is a menu or a cookie notice, not an article
 
 
+_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+
+
 def _parse_date(source: str, value) -> date | None:
+    """A publication date: ISO (a date or the date part of a timestamp), or DD.MM.YYYY as
+    Ukrainian and Russian sources write it."""
     if value in (None, ""):
         return None
-    s = str(value).strip()[:10]
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
     try:
-        return date.fromisoformat(s)
+        m = _DMY.match(s)
+        if m:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return date.fromisoformat(s[:10])
     except ValueError:
         raise InputError(source, f"bad publication date {value!r} (expected YYYY-MM-DD)") from None
 
