@@ -108,6 +108,9 @@ def _pick_year(sem: dict, month: int, day: int | None, ctx: Context) -> int | No
     is this January even in a past-tense sentence; "set on Aug. 6" in February is last year).
     """
     if ctx.narrative and ctx.ref:
+        # a story runs forward: January after a December reference is the next January
+        if ctx.ref.month and ctx.ref.month - month >= 9:
+            return ctx.ref.year + 1
         return ctx.ref.year
     pub = ctx.published
     if pub is None:
