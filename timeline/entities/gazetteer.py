@@ -192,7 +192,7 @@ def _cache_path(lang: str | None) -> Path | None:
     root = os.environ.get("LITOPYS_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "litopys")
     if root in ("", "0", "off"):
         return None
-    sources = [Path(__file__)] + sorted(RESOURCES.glob("*")) + [LANG_DIR / lg / "entities.toml" for lg in ("uk", "ru", "en", str(lang))]
+    sources = sorted(Path(__file__).parent.glob("*.py")) + sorted(RESOURCES.glob("*")) + [LANG_DIR / lg / "entities.toml" for lg in ("uk", "ru", "en", str(lang))]
     h = hashlib.sha1(repr(sys.version_info[:2]).encode())
     for src in sources:
         if src.exists():
