@@ -191,7 +191,7 @@ def _weekday(sem: dict, base: Point | None, ctx: Context) -> str:
 
 
 def _time_suffix(sem: dict) -> str:
-    hour = _int(sem.get("hour"))
+    hour = _hour(sem)
     if hour is not None:
         if sem.get("ampm") == "PM" and hour < 12:
             hour += 12
@@ -208,6 +208,11 @@ def _time_suffix(sem: dict) -> str:
 def _count(sem: dict) -> str:
     """How many units: a number word's value ("X" for "кілька"), digits, else one."""
     return sem.get("num") or sem.get("digits") or "1"
+
+
+def _hour(sem: dict) -> int | None:
+    """The clock hour: digits, or a word ("о шостій")."""
+    return _int(sem.get("hour") or sem.get("hour_word"))
 
 
 def _duration(sem: dict) -> str:
@@ -312,12 +317,12 @@ def resolve(c: Candidate, ctx: Context) -> tuple[str | None, str]:
             return _REF_SIGN[(shift > 0) - (shift < 0)], None
         return _shifted(base, unit, shift, sem), how
     value = _calendar(sem, ctx)
-    if value and (_int(sem.get("hour")) is not None or sem.get("part")):
+    if value and (_hour(sem) is not None or sem.get("part")):
         if len(value) < 10:  # a clock time alone: the day of its anchor
             d = base.date() if base else None
             value = d.isoformat() if d else ""
         value += _time_suffix(sem)
-    elif value is None and (_int(sem.get("hour")) is not None):
+    elif value is None and _hour(sem) is not None:
         d = base.date() if base else None
         value = (d.isoformat() if d else "") + _time_suffix(sem)
     absolute = _year(sem) is not None or "roman" in sem or "decade_digits" in sem or sem.get("unit") == "CE"
@@ -342,7 +347,7 @@ def is_narrative(cands: list[Candidate], published: date | None) -> bool:
     years = [y for c in cands if (y := -1 if c.sem.get("bc") else _year(c.sem)) is not None]
     far = sum(abs(y - published.year) > 1 for y in years)
     deictic = sum(1 for c in cands if not c.sem.get("anaphoric") and ({"rel", "weekday", "dir", "shift"} & c.sem.keys()))
-    return far >= 3 and far >= 0.75 * len(years) and deictic <= 0.1 * far
+    return far >= 3 and far >= 0.75 * len(years) and deictic <= 0.15 * far
 
 
 def _moves(ref: Point | None, p: Point) -> bool:
