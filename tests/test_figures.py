@@ -87,6 +87,18 @@ def test_map_figure():
     assert "Azerbaijan (AZE)" in list(fig.data[0].text)
 
 
+def test_map_draws_offline_from_shipped_outlines():
+    from timeline.dashboard.world import world_geojson
+
+    gj = world_geojson()
+    ids = {f["id"] for f in gj["features"]}
+    assert {"AZE", "RUS", "UKR", "ARM", "USA", "CHN"} <= ids and len(ids) > 150
+    fig = map_figure(counts_by_country(SAMPLE), geojson=gj)
+    background, counted = fig.data
+    assert background.customdata is None and list(counted.customdata) == ["AZE", "RUS"]
+    assert fig.layout.geo.visible is False  # Plotly's CDN base map is not needed
+
+
 def big_frame(n: int, seed: int = 0) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     days = pd.to_datetime("1990-01-01") + pd.to_timedelta(rng.integers(0, 35 * 365, n), unit="D")

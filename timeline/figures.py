@@ -8,7 +8,9 @@ lanes), or actors, or event types.
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
+from urllib.parse import quote
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -181,26 +183,54 @@ def counts_figure(counts: pd.DataFrame, freq: str, by: str = "event_type", heigh
     return fig
 
 
-def map_figure(by_country: pd.DataFrame, height: int = 520) -> go.Figure:
-    """Choropleth of events per country (ISO-3); customdata = ISO-3 code."""
+_EMPTY_LAYERS = ("coastlines", "land", "ocean", "lakes", "rivers", "countries", "subunits")
+_EMPTY_TOPOJSON = json.dumps(
+    {"type": "Topology", "objects": {k: {"type": "GeometryCollection", "geometries": []} for k in _EMPTY_LAYERS}, "arcs": []},
+    separators=(",", ":"),
+)
+# Plotly.js fetches its base map from a CDN even when the map is not shown; pointing it at an
+# empty topology in a data: URL (the file name it appends becomes the fragment) keeps maps
+# drawing offline, from the outlines inside the figure (see map_figure's `geojson`).
+OFFLINE_MAP_CONFIG = {"topojsonURL": "data:application/json," + quote(_EMPTY_TOPOJSON) + "#"}
+
+
+def map_figure(by_country: pd.DataFrame, height: int = 520, geojson: dict | None = None) -> go.Figure:
+    """Choropleth of events per country (ISO-3); customdata = ISO-3 code.
+
+    With `geojson` (a FeatureCollection whose feature ids are ISO-3 codes) the outlines come
+    from the figure itself and Plotly's own base map, fetched from a CDN, is not used:
+    every country is drawn in grey underneath and the counted ones coloured on top.
+    """
     from .options import country_label
 
     fig = go.Figure()
-    if by_country.empty:
-        return _empty(fig, height, "No events with a country match these filters")
-    labels = [country_label(c) for c in by_country["iso3"]]
-    fig.add_trace(
-        go.Choropleth(
-            locations=by_country["iso3"], z=by_country["n"], locationmode="ISO-3", text=labels,
-            customdata=by_country["iso3"], colorscale="Blues", marker_line_color="#888", marker_line_width=0.5,
-            colorbar=dict(title="events"), hovertemplate="%{text}: %{z} events<extra></extra>",
+    geo = dict(showframe=False, projection_type="natural earth", lataxis_range=[-58, 85])
+    if geojson is not None:
+        ids = [f["id"] for f in geojson["features"]]
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson, featureidkey="id", locations=ids, z=[0] * len(ids), showscale=False,
+                colorscale=[[0, "#ececec"], [1, "#ececec"]], marker_line_color="#b5b5b5", marker_line_width=0.4,
+                hoverinfo="skip", name="countries",
+            )
         )
-    )
-    fig.update_layout(
-        height=height, margin=dict(l=0, r=0, t=10, b=0),
-        geo=dict(showframe=False, showcoastlines=True, projection_type="natural earth", showcountries=True, countrycolor="#bbb"),
-        clickmode="event+select",
-    )
+        geo |= dict(visible=False)
+    else:
+        geo |= dict(showcoastlines=True, showcountries=True, countrycolor="#bbb")
+    if by_country.empty:
+        fig.add_annotation(text="No events with a country match these filters", showarrow=False, x=0.5, y=0.5,
+                           xref="paper", yref="paper", font=dict(size=16))
+    else:
+        labels = [country_label(c) for c in by_country["iso3"]]
+        where = dict(geojson=geojson, featureidkey="id") if geojson is not None else dict(locationmode="ISO-3")
+        fig.add_trace(
+            go.Choropleth(
+                **where, locations=by_country["iso3"], z=by_country["n"], text=labels, customdata=by_country["iso3"],
+                colorscale="Blues", zmin=0, marker_line_color="#666", marker_line_width=0.6,
+                colorbar=dict(title="events"), hovertemplate="%{text}: %{z} events<extra></extra>", name="events",
+            )
+        )
+    fig.update_layout(height=height, margin=dict(l=0, r=0, t=10, b=0), geo=geo, clickmode="event+select")
     return fig
 
 

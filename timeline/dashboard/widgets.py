@@ -192,10 +192,16 @@ def timeline_view(shown: pd.DataFrame, detail_limit: int | None = None):
     return fig
 
 
+def _when(start, end, precision=None) -> str:
+    start = None if pd.isna(start) else start
+    end = None if pd.isna(end) else end
+    if precision == "undated" or not start:
+        return f"before {end}" if end else "undated"
+    return f"{start} – {end}" if end and end != start else str(start)
+
+
 def _event_label(r) -> str:
-    when = r.start or (f"before {r.end}" if r.end else "undated")
-    if r.end and r.start and r.end != r.start:
-        when = f"{r.start}…{r.end}"
+    when = _when(r.start, r.end, r.precision)
     return f"{when} · {r.event_type} · {(r.summary or '')[:90]}"
 
 
@@ -213,19 +219,11 @@ def event_picker(shown: pd.DataFrame, label: str = "Event details", key: str = "
 def event_detail(store, event: dict) -> None:
     """The event: its sentence with the date and entities highlighted, the article, every other source."""
     url = store.url
-    when = event.get("start") or ""
-    if event.get("precision") == "undated" or not event.get("start"):
-        when = f"before {event.get('end')}" if event.get("end") else "undated"
-    elif event.get("end") and event.get("end") != event.get("start"):
-        when = f"{event['start']} – {event['end']}"
-    st.markdown(f"#### {_md_escape(event.get('summary') or '')}")
-    cols = st.columns(4)
-    cols[0].metric("When", when)
-    cols[1].metric("Precision", event.get("precision") or "")
-    cols[2].metric("Type", event.get("event_type") or "")
-    cols[3].metric("Confidence", f"{float(event.get('confidence') or 0):.2f}")
+    when = _when(event.get("start"), event.get("end"), event.get("precision"))
+    st.markdown(f"**{_md_escape(event.get('summary') or '')}**")
     facts = {
-        "date value": event.get("date_value"), "date text": event.get("date_text"),
+        "when": f"{when} ({event.get('precision') or '?'})", "type": event.get("event_type"),
+        "confidence": f"{float(event.get('confidence') or 0):.2f}", "date value": event.get("date_value"), "date text": event.get("date_text"),
         "countries": ", ".join(map(country_label, event.get("countries") or [])),
         "actors": ", ".join(event.get("actors") or []), "places": ", ".join(event.get("places") or []),
         "event id": event.get("event_id"),
@@ -311,7 +309,7 @@ def records_of(shown: pd.DataFrame) -> list[dict]:
     return shown.drop(columns=[c for c in shown.columns if c.startswith("_")]).to_dict("records")
 
 
-def download_buttons(shown: pd.DataFrame, flt: Filters, fig=None, key: str = "dl") -> None:
+def download_buttons(shown: pd.DataFrame, flt: Filters, fig=None, key: str = "dl", config: dict | None = None) -> None:
     """Download CSV (exactly the filtered events, the contract's CSV), JSON Lines, TimelineJS, chart HTML.
 
     The files are generated only when a button is clicked.  PNG: use the camera button in
@@ -326,6 +324,6 @@ def download_buttons(shown: pd.DataFrame, flt: Filters, fig=None, key: str = "dl
     cols[2].download_button("Download TimelineJS", lambda: to_timelinejs(records_of(shown), meta).encode("utf-8"),
                             "litopys-timelinejs.json", "application/json", key=f"{key}_tljs", on_click="ignore")
     if fig is not None:
-        cols[3].download_button("Download chart (HTML)", lambda: fig.to_html(include_plotlyjs=True, full_html=True).encode("utf-8"),
+        cols[3].download_button("Download chart (HTML)", lambda: fig.to_html(include_plotlyjs=True, full_html=True, config=config).encode("utf-8"),
                                 "litopys-chart.html", "text/html", key=f"{key}_html", on_click="ignore",
                                 help="A self-contained page with plotly.js embedded (works offline). For a PNG, use the camera button on the chart.")
