@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..lang import resource
 from . import morph
 from .gazetteer import Entry, index
-from .text import Token
+from .text import Token, skeleton
 
 # a place whose name is also a dictionary word must be at least this large to be taken at a
 # sentence start; a place of a language without morphology too
@@ -53,7 +53,7 @@ def _place_ok(entry: Entry, toks: list[Token], lang: str | None, stops: frozense
         return False
     if first.upper and len(first.text) <= 4:
         return False  # IATA-like codes and acronyms
-    if lang in morph.MORPH_LANGS and not any("\u0400" <= c <= "\u04ff" for c in first.text) and entry.pop < 100_000:
+    if lang in morph.MORPH_LANGS and not any("\u0400" <= c <= "\u04ff" for c in first.text) and entry.pop < BIG_CITY:
         return False  # a Latin word in a Cyrillic text ("NATO Summit")
     mlang = lang if lang in morph.MORPH_LANGS else None
     word = first.text
@@ -69,8 +69,11 @@ def _place_ok(entry: Entry, toks: list[Token], lang: str | None, stops: frozense
             return entry.pop >= BIG_CITY
     if common and entry.pop < BIG_CITY:
         return False
-    if len(toks) == 1 and morph.person_tags(mlang, word) and entry.pop < 100_000 if mlang else False:
-        return False
+    if len(toks) == 1 and mlang and entry.pop < BIG_CITY and morph.is_known(mlang, word) and morph.person_tags(mlang, word):
+        # "Шевченка", "Лариса", "Франка": a name in the dictionary; only big or Ukrainian towns
+        if entry.country != "UKR" or entry.pop < 50_000:
+            return False
+
     return entry.pop >= MIN_PLACE_POP
 
 
@@ -114,11 +117,13 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
                 span = toks[i : i + n]
                 if not _cap_ok(entry, span):
                     continue
+                if n == 1 and len(t.text) <= 3 and keys[0] != skeleton(t.text) and not t.upper:
+                    continue  # a short word matched only through a lemma or a guess ("Буд" -> Буда)
                 if entry.kind == "place" and not _place_ok(entry, span, lang, stops, t.start < title_end):
                     continue
                 if entry.kind in ("country", "organization", "place") and entry.cap != "any" and n == 1 and not t.upper:
                     # "Того ж дня", "Мали": a sentence-initial word that can be a function word or verb
-                    if t.initial and _not_only_noun(lang, t.text) and (entry.kind != "place" or entry.pop < BIG_CITY):
+                    if t.initial and _not_only_noun(lang, t.text) and (entry.source not in ("extra", "org") or entry.pop < BIG_CITY):
                         continue
                     if t.initial and morph.best_pos(lang, t.text) in morph.FUNCTION_POS:
                         continue  # "Крім того" (Крім ~ Крим)
