@@ -5,7 +5,8 @@
 Generates N short articles from templates with varied names, places, countries and dates,
 writes them as one JSON Lines table (one input, one transaction) or as a folder of .txt
 files (one transaction each), runs `ingest_inputs` once into a new SQLite database, and
-prints articles per second and peak memory (ru_maxrss and tracemalloc's peak).
+prints articles per second and peak memory (ru_maxrss of the main process and of the
+largest worker; tracemalloc's peak with --tracemalloc).
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ def main(argv=None) -> int:
     ap.add_argument("--form", choices=["jsonl", "folder"], default="jsonl")
     ap.add_argument("--jobs", type=int, default=0, help="worker processes for extraction (default: as `ingest`, the cores up to 4)")
     ap.add_argument("--keep", metavar="DIR", help="keep the corpus and database here")
-    ap.add_argument("--no-tracemalloc", action="store_true", help="tracemalloc slows Python down; skip it for pure speed")
+    ap.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations (slows every process down, workers included)")
+    ap.add_argument("--no-tracemalloc", action="store_true", help=argparse.SUPPRESS)  # the default now
     args = ap.parse_args(argv)
 
     from timeline.ingest import auto_jobs, ingest_inputs
@@ -125,13 +127,13 @@ def main(argv=None) -> int:
         f.unlink(missing_ok=True)
     url = f"sqlite:///{db}"
 
-    if not args.no_tracemalloc:
+    if args.tracemalloc:
         tracemalloc.start()
     t0 = time.perf_counter()
     jobs = args.jobs if args.jobs > 0 else auto_jobs()
     summary = ingest_inputs([str(src)], db_url=url, jobs=jobs)
     elapsed = time.perf_counter() - t0
-    peak_traced = tracemalloc.get_traced_memory()[1] if not args.no_tracemalloc else None
+    peak_traced = tracemalloc.get_traced_memory()[1] if args.tracemalloc else None
     maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker
 

@@ -577,3 +577,13 @@ def test_table_publication_dates(store, value, expected):
 def test_table_bad_publication_dates(store, value):
     s = ingest_upload(store, "t.csv", f'text,published\n"{UK}",{value}\n'.encode())
     assert s.articles == 0 and s.failures == [f"t.csv row 1: bad publication date {value!r} (expected YYYY-MM-DD)"]
+
+
+def test_seed_if_empty(store):
+    from timeline.seed import SAMPLE_DIR, sample_files, seed_if_empty
+
+    files = sample_files()
+    assert files and all(f.endswith(".txt") for f in files) and str(SAMPLE_DIR / "README.md") not in files
+    s = seed_if_empty(store)
+    assert s.failures == [] and s.articles == len(files) == store.counts()["articles"]
+    assert seed_if_empty(store) is None  # not empty any more: nothing done
