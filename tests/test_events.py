@@ -528,3 +528,25 @@ def test_undated_title_joins_the_dated_lead():
 
 def test_statement_about_the_future_is_a_past_statement():
     assert types_of(make("Vucic said he would not resign.", "en")) == ["statement"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, timexes, expected",
+    [
+        ("ru", "Кирк основал организацию в 2012 году.", [("2012 году", "2012")], [("other", "2012")]),
+        ("en", "It received its current name in 1949.", [("1949", "1949")], [("other", "1949")]),
+        ("uk", "Історія стосунків з 1991 року", [("1991 року", "1991")], []),  # a heading: no final stop
+        ("uk", "Новий закон набуде чинності у 2026 році.", [("2026 році", "2026")], []),  # after publication
+        ("en", "The plant will open in 2024.", [("2024", "2024")], []),  # a plan
+        ("en", "The alliance has existed since 1949.", [("1949", "1949")], []),  # a bound
+    ],
+)
+def test_dated_sentence_without_trigger_is_an_other_event(lang, text, timexes, expected):
+    doc = make(text, lang, published="2025-09-03", timexes=timexes)
+    assert [(e.event_type, e.date_value) for e in doc.events] == expected
+    assert all(e.confidence < 0.5 for e in doc.events)
+
+
+def test_title_without_trigger_gives_no_other_event():
+    doc = make("date 2025-09-03 Кирк основал организацию в 2012 году.\n\nТекст.", "ru", timexes=[("2012 году", "2012")])
+    assert doc.events == []

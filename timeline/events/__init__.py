@@ -144,13 +144,13 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
     toks = tokens(s.text, s.start)
     trigs = lex.triggers(toks)
     if not trigs:
-        return []
+        return _dated_other(doc, s, toks, lex, is_title, [])
     long_quotes = [
         (s.start + o, s.start + c) for o, c in quote_spans(s.text) if len(s.text[o:c].split()) >= _LONG_QUOTE_WORDS
     ]
     trigs = [t for t in trigs if not any(o < t.start < c for o, c in long_quotes)]
     if not trigs:
-        return []
+        return _dated_other(doc, s, toks, lex, is_title, long_quotes)
     clauses = split_clauses(s.text, s.start, toks, trigs, lex)
     bg = _background(trigs, toks, lex)
     txs = [t for t in doc.timexes if s.start <= t.start < s.end and _datable(t) and not _bound(t, toks, lex)]
@@ -225,6 +225,36 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
     return out
 
 
+def _dated_other(doc: Document, s: Sentence, toks: list[Token], lex: Lexicon, is_title: bool, quotes) -> list[_Mention]:
+    """A body sentence without a trigger word that dates something in the past is still a
+    reported happening ("Кирк основал организацию в 2012 году"): type `other`, one event per
+    date, lower confidence.  Not for titles, headings (no final stop), plans, or dates inside
+    quotations."""
+    if is_title or not toks or not s.text.rstrip("\"»”'").endswith((".", "!", "…")):
+        return []
+    if any(next(lex.irrealis.at(toks, i), None) is not None for i in range(len(toks))):
+        return []
+    txs = [
+        t
+        for t in doc.timexes
+        if s.start <= t.start < s.end
+        and _datable(t)
+        and not _bound(t, toks, lex)
+        and not any(o < t.start < c for o, c in quotes)
+    ]
+    if not txs:
+        return []
+    clause = Clause(s.start, s.end, "main", 0, len(toks))
+    trig = Trigger("other", 0, 1, toks[0].start, toks[0].end, 0)
+    ents = _clean_entities([e for e in doc.entities if s.start <= e.start < s.end])
+    out = []
+    for g in _groups(s.text, s.start, txs):
+        for tx in _finest(g):
+            d = _Date(tx.value, tx.text, tx.start, tx.end, "clause")
+            out.append(_Mention(trig, clause, d, False, False, ents, "clause", False))
+    return out
+
+
 def _clause_entities(c: Clause, clauses: list[Clause], ents: list[Entity]) -> list[Entity]:
     """The entities an event of clause `c` takes.
 
@@ -268,6 +298,8 @@ def _background(trigs: list[Trigger], toks: list[Token], lex: Lexicon) -> set[Tr
 def _confidence(m: _Mention) -> float:
     tax = taxonomy()
     c = 0.4 if tax[m.trigger.type].weak else 0.5
+    if m.trigger.words == 0:  # no trigger word (type `other`)
+        c = 0.15
     if m.trigger.words > 1:
         c += 0.05
     c += {"clause": 0.2, "sentence": 0.12, "continuation": 0.08, "undated": 0.0}[m.date.how]
