@@ -313,6 +313,9 @@ def resolve(c: Candidate, ctx: Context) -> tuple[str | None, str]:
             return (base.date() or date(base.year, 1, 1)).isoformat(), how
         return _shifted(base, unit, sign * n, sem) or _REF_SIGN[sign], how
     if shift is not None and unit and not sem.get("ordinal"):
+        if unit == "Q" and sem.get("anaphoric") and not (ctx.ref and ctx.ref.quarter) and ctx.published:
+            # "the quarter" with none mentioned: the last completed one, as reports use it
+            base, shift = Point.of(ctx.published), shift - 1
         if base is None:
             return _REF_SIGN[(shift > 0) - (shift < 0)], None
         return _shifted(base, unit, shift, sem), how
