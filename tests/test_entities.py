@@ -87,6 +87,8 @@ PLACE_CASES = [
     ("uk", "Удар по Газі засудили.", "Газі", "Gaza", "PSE"),
     ("uk", "Бої в Нагірному Карабаху тривали.", "Нагірному Карабаху", "Nagorno-Karabakh", "AZE"),
     ("uk", "Удар по Донецькій області.", "Донецькій області", "Donetsk Oblast", "UKR"),
+    ("uk", "Переговори в Мінську тривали.", "Мінську", "Minsk", "BLR"),
+    ("uk", "Вибори у Варшаві відбулися.", "Варшаві", "Warsaw", "POL"),
     ("ru", "В Екатеринбурге задержали людей.", "Екатеринбурге", "Yekaterinburg", "RUS"),
     ("ru", "Делегации встретились в Стамбуле.", "Стамбуле", "Istanbul", "TUR"),
     ("en", "The summit took place in Kyiv.", "Kyiv", "Kyiv", "UKR"),
@@ -181,6 +183,8 @@ NON_ENTITY_CASES = [
     ("ru", "Ранее об этом не сообщалось."),
     ("en", "However, the Liberal Democratic Party won."),
     ("en", "May was warm."),
+    ("uk", "Усі учасники погодились."),
+    ("uk", "Делегація в Київському районі."),
 ]
 
 
@@ -222,6 +226,11 @@ def test_seed_acceptance():
         ("Recep Tayyip Erdoğan", "TUR"), ("Yuri Ushakov", "RUS"), ("Dmytro Gordon", "UKR"),
     } <= by_kind["person"]
     assert {("SCO", None), ("Kremlin", "RUS"), ("Ministry of Foreign Affairs of Azerbaijan", "AZE")} <= by_kind["organization"]
+
+
+def test_person_named_like_a_town_is_no_place():
+    # Shevchenko is also a former name of Aktau (Kazakhstan)
+    assert find("Пам'ятник Тараса Шевченка відновили.", "uk") == [("Тараса Шевченка", "Taras Shevchenko", None)]
 
 
 def test_title_case_headline_splits_known_people():

@@ -77,6 +77,10 @@ def _place_ok(entry: Entry, toks: list[Token], lang: str | None, stops: frozense
     return entry.pop >= MIN_PLACE_POP
 
 
+def _noun_reading(lang: str | None, word: str, key: str) -> bool:
+    return any(p.tag.POS == "NOUN" and skeleton(p.normal_form) == key for p in morph.parses(lang, word))
+
+
 def _not_only_noun(lang: str | None, word: str) -> bool:
     if lang not in morph.MORPH_LANGS:
         return False
@@ -127,8 +131,8 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
                         continue
                     if t.initial and morph.best_pos(lang, t.text) in morph.FUNCTION_POS:
                         continue  # "Крім того" (Крім ~ Крим)
-                    if entry.kind == "place" and morph.best_pos(lang, t.text) in ("ADJF", "ADJS"):
-                        continue  # "Київському": an adjective is not the place
+                    if entry.kind == "place" and morph.best_pos(lang, t.text) in ("ADJF", "ADJS") and not _noun_reading(lang, t.text, keys[0]):
+                        continue  # "Київському": an adjective is not the place ("Мінську" is both)
                 if entry.kind == "place" and lang not in morph.MORPH_LANGS and entry.source == "city" and entry.pop < 500_000:
                     # English: a small town's name inside a longer capitalised name ("Liberal Democratic")
                     nb = [toks[i - 1] if i > 0 and t.joined else None, toks[i + n] if i + n < len(toks) and toks[i + n].joined else None]

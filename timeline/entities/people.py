@@ -298,10 +298,13 @@ def _is_known_surname(t: Token, mlang: str | None) -> bool:
 def _name_like(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> bool:
     if not t.cap or t.upper or len(t.text) < 2:
         return False
-    if lang in morph.MORPH_LANGS and not morph.person_tags(lang, t.text):
-        pos = morph.best_pos(lang, t.text)
-        if pos in ("NPRO", "PREP", "CONJ", "PRCL") or (t.initial and pos in morph.FUNCTION_POS):
-            return False
+    if lang in morph.MORPH_LANGS:
+        if not morph.person_tags(lang, t.text):
+            pos = morph.best_pos(lang, t.text)
+            if pos in ("NPRO", "PREP", "CONJ", "PRCL") or (t.initial and pos in morph.FUNCTION_POS):
+                return False
+        elif t.initial and any(p.tag.POS in ("NPRO", "PREP", "CONJ", "PRCL") for p in morph.parses(lang, t.text)):
+            return False  # "Усі учасники": a pronoun that is also a rare surname
     low = t.text.lower()
     if low in stops or (t.lemmas and t.lemmas[0] in stops and not _is_known_surname(t, lang)):
         return False
@@ -349,6 +352,13 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
             if known:
                 break
     if known is not None:
+        # leading words that are not this person's given names ("Bundeskanzler Friedrich Merz")
+        gks = {g for p, gk in people_by_surname().get(sur_key, []) + [(None, frozenset())] if p is known for g in gk}
+        while len(run) > 1 and not (toks[run[0]].keys & gks) and skeleton(_possessive_base(toks[run[0]].text)) not in gks:
+            if any(toks[k].keys & gks for k in run[1:-1]) or not gks:
+                run = run[1:]
+            else:
+                break
         return Person(run[0], len(run), known["name"], known["country"] or ctx_country, role, sur_key, given_keys, True, n_given > 0)
     is_person = False
     if len(parts) >= 2 and (any_person_tag or role):
