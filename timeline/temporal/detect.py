@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .resources import BUILTIN, HEAD, Resources
+from .resources import BUILTIN, Resources
+from .scan import HEAD
 
 # Fields that members of a range share when one of them leaves them out
 # ("1 - 3 вересня 2025": the first member takes month and year from the second).

@@ -30,10 +30,9 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from re import _constants as _C  # the regex parser: which characters a pattern starts with
-from re import _parser as _sre
 
 from ..lang import LANG_DIR
+from .scan import LEFT, RIGHT, build_scan
 
 COMMON = Path(__file__).with_name("common.toml")
 
@@ -150,7 +149,7 @@ def _compile_patterns(data: dict, vocab: dict[str, Vocab], lang: str) -> list[Pa
         out.append(
             Pattern(
                 name=f"{lang}:{p['name']}",
-                regex=re.compile(f"{_LEFT}{body}{_RIGHT}", flags),
+                regex=re.compile(f"{LEFT}{body}{RIGHT}", flags),
                 type=p.get("type", "DATE"),
                 fields=p.get("fields", {}),
                 members=p.get("members", []),
@@ -161,113 +160,6 @@ def _compile_patterns(data: dict, vocab: dict[str, Vocab], lang: str) -> list[Pa
             )
         )
     return out
-
-
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-HEAD = 3  # characters of a match's start the scan tests before reading its patterns
-_LEFT, _RIGHT = r"(?<!\w)(?:", r")(?!\w)"  # an expression is whole words
-
-
-def _scan(patterns: list[Pattern]) -> tuple[re.Pattern, dict[str, list[int]], list[int]]:
-    """Where to try which pattern: (scan, heads, loose).
-
-    The regex engine's cost per position, times the number of patterns, is what detection
-    would spend its time on; instead one cheap pass of `scan` (character sets only, one
-    alternative per first character: `[aA][bB][cC]`) finds the positions where some pattern
-    can start, and `heads` maps the first HEAD characters there (lower case) to the ranks of
-    the patterns that can start so.  `loose` patterns (no finite set of heads) run alone.
-    """
-    heads: dict[str, list[int]] = {}
-    loose: list[int] = []
-    by_first: dict[str, list[set[str]]] = {}
-    for rank, p in enumerate(patterns):
-        body = _NAMED_GROUP.sub("(?:", p.regex.pattern.removeprefix(_LEFT).removesuffix(_RIGHT))
-        found = _heads(f"(?i:{body})" if p.regex.flags & re.IGNORECASE else body)
-        if found is None:
-            loose.append(rank)
-            continue
-        for h in found:
-            heads.setdefault(h, []).append(rank)
-            nexts = by_first.setdefault(h[0], [set() for _ in range(HEAD - 1)])
-            for i, c in enumerate(h[1:]):
-                nexts[i].add(c)
-    alts = [_set({a}) + "".join(map(_set, nexts)) for a, nexts in sorted(by_first.items())]
-    # zero width: a hit must not hide the next word's start ("з 1 по 3 вересня")
-    return re.compile(r"(?<!\w)(?=" + ("|".join(alts) or "(?!)") + ")"), heads, loose
-
-
-def _set(chars: set[str]) -> str:
-    both = {c for ch in chars for c in (ch, ch.lower(), ch.upper()) if len(c) == 1}
-    return "[" + re.escape("".join(sorted(both))) + "]"
-
-
-_SPACES = {c for c in map(chr, range(0x3001)) if c.isspace()}
-
-
-class _Unbounded(Exception):
-    pass
-
-
-def _heads(regex: str) -> set[str] | None:
-    """The first HEAD characters a match of `regex` can start with (lower case), None when
-    that is not a small finite set."""
-    try:
-        done = _grow({""}, list(_sre.parse(regex, re.IGNORECASE)))
-    except _Unbounded:
-        return None
-    if any(len(h) < HEAD for h in done) or len(done) > 50000:
-        return None  # a shorter match, or too many heads to be worth it
-    return {h.lower() for h in done}
-
-
-def _chars(op, av) -> set[str]:
-    if op is _C.LITERAL:
-        return {chr(av)}
-    out = set()
-    for kind, arg in av:
-        if kind is _C.LITERAL:
-            out.add(chr(arg))
-        elif kind is _C.RANGE and arg[1] - arg[0] < 200:
-            out.update(chr(c) for c in range(arg[0], arg[1] + 1))
-        elif kind is _C.CATEGORY and arg is _C.CATEGORY_DIGIT:
-            out.update("0123456789")
-        elif kind is _C.CATEGORY and arg is _C.CATEGORY_SPACE:
-            out.update(_SPACES)
-        else:
-            raise _Unbounded
-    return out
-
-
-def _grow(heads: set[str], items: list) -> set[str]:
-    """Extend every head shorter than HEAD characters by what the parsed items can match."""
-    for op, av in items:
-        if all(len(h) >= HEAD for h in heads):
-            break
-        if op in (_C.LITERAL, _C.IN):
-            chars = _chars(op, av)
-            heads = {h if len(h) >= HEAD else h + c for h in heads for c in chars}
-        elif op is _C.SUBPATTERN:
-            heads = _grow(heads, list(av[-1]))
-        elif op is _C.BRANCH:
-            heads = set().union(*(_grow(heads, list(alt)) for alt in av[1]))
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
-            lo, hi, sub = av
-            out, cur = (set(heads) if lo == 0 else set()), heads
-            for i in range(min(hi, HEAD)):  # HEAD characters need at most HEAD repetitions
-                cur = _grow(cur, list(sub))
-                if i + 1 >= lo or i == HEAD - 1:
-                    out |= cur
-            heads = out
-        elif op is _C.ASSERT and av[0] == 1:  # a look-ahead bounds what follows it
-            try:
-                ahead = _grow(heads, list(av[1]))
-            except _Unbounded:
-                continue
-            if all(len(h) >= HEAD for h in ahead):
-                return ahead
-        elif op not in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):  # other zero-width items change nothing
-            raise _Unbounded
-    return heads
 
 
 def _join(regexes: list[str], suffix: str = "") -> re.Pattern | None:
@@ -305,7 +197,7 @@ def compiled(langs: tuple[str, ...]) -> Resources:
             out.extend(src.get(key, []))
         return out
 
-    scan, heads, loose = _scan(patterns)
+    scan, heads, loose = build_scan(patterns)
     return Resources(
         langs=langs,
         patterns=patterns,
