@@ -1,26 +1,33 @@
 """Temporal resources: load each language's `temporal.toml` and compile it once.
 
-A resource file holds data only (see timeline/lang/uk/temporal.toml for the commented form):
+A resource file holds data only (timeline/lang/uk/temporal.toml is the commented example):
 
 - `[vocab.<field>]` maps a normalised value to the word forms that express it
-  (`[vocab.month]` `9 = ["вересень", "вересня", ...]`).  Forms are regex fragments, so a
-  family of endings can be written once (`"вересн(?:я|і|ем|ю)"`).
-- `case_sensitive = ["month", ...]` lists vocabularies whose forms must keep their case
-  (English "May" the month, not "may" the modal).
+  (`[vocab.month]` `"9" = ["верес(?:ень|ня|ні|нем|ню)"]`).  Forms are regex fragments, so a
+  family of endings is written once.  `case_sensitive = ["month", ...]` lists the
+  vocabularies whose forms keep their case (English "May" the month, not "may" the modal).
 - `[[pattern]]` tables: `match` is a regex template whose `{field}` placeholders expand to a
-  named group over the vocabulary (or a built-in digit class below); `{a:field}` names the
-  group of member `a` when one pattern yields several expressions (`members = ["a", "b"]`,
-  each `(?P<a>...)` group being one expression: "з 1 по 3 вересня" -> "1", "3 вересня").
-  A space in a template matches any run of spaces.  `type`, `fields` (static semantic
-  fields), `det` (a `[vocab.det]` determiner before the match joins it: kept out of the
-  templates so that "the" does not make every English "the" a place to try them),
-  `reject_after` (this pattern's own veto) and `examples` complete a pattern.
-- `reject_before` / `reject_after`: regexes that veto a candidate from its surroundings
-  (model numbers "Су-25", percentages, ages, law articles).
-- `[tense]` `future` / `past`: regexes over a sentence deciding last vs next weekday.
+  named group over that vocabulary or a built-in digit class (BUILTIN); `{a:field}` is the
+  field of member `a` when one pattern yields several expressions (`members = ["a", "b"]`,
+  each `(?P<a>...)` group one expression: "з 1 по 3 вересня" -> "1", "3 вересня").  A space
+  matches a run of spaces, " ?" an optional one.  `type` (DATE, TIME, DURATION, SET),
+  `fields` (static semantic fields), `det` (a `[vocab.det]` determiner before the match
+  joins it: kept out of templates so that every English "the" is not a place to try
+  them), `case_sensitive`, `reject_after` (the pattern's own veto) and `examples` (run by
+  tests/test_temporal_resources.py) complete a pattern.
+- `reject_before` / `reject_after`: regexes that veto a match starting / ending with a
+  digit from its surroundings (model numbers "Су-25", percentages, counts, law articles).
+- `[tense]` `future` / `past`: regexes over the words before an expression (last or next
+  weekday, which year for "in December").
 
-`common.toml` beside this module holds the language-free patterns (ISO dates, clock times) in
-the same form; it is merged into every language.
+The fields the engine understands (anchor.py): day, month, month_num, year, year2,
+decade_digits, decade, roman, digits, weekday, season, part (MO AF EV NI), hour, hour_word,
+minute, ampm, unit (D W WE M Q H Y DE CE HR MIN), num, ordinal, shift (-1 0 1 ...), rel
+(day offset), dir (1 later, -1 earlier), ref (PAST_REF ...), set (P1W ...), mod (START MID
+END APPROX), det; static: anaphoric, bc.  A language adds words, never engine code.
+
+`common.toml` beside this module holds the language-free patterns (ISO and dotted dates,
+clock times) in the same form; it is merged into every language.
 """
 
 from __future__ import annotations
