@@ -22,12 +22,11 @@ from .resources import Resources, compiled, temporal_languages
 
 def _resources(lang: str | None) -> tuple[Resources, bool]:
     """(resources, needs_fallback) for a language code."""
-    known = temporal_languages()
-    if lang in known:
+    if lang in temporal_languages():
         return compiled((lang,)), False
-    if lang:
-        return compiled(()), True  # language-free patterns only; dateparser does the words
-    return compiled(known), False  # unknown language: every language's words
+    # no language (detection found no words to go by): the language-free patterns; another
+    # language: those too, and dateparser does the words
+    return compiled(()), bool(lang)
 
 
 # how much of its sentence decides an expression's tense: the clause around it, mostly before
