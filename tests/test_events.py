@@ -550,3 +550,22 @@ def test_dated_sentence_without_trigger_is_an_other_event(lang, text, timexes, e
 def test_title_without_trigger_gives_no_other_event():
     doc = make("date 2025-09-03 Кирк основал организацию в 2012 году.\n\nТекст.", "ru", timexes=[("2012 году", "2012")])
     assert doc.events == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, kinds",
+    [
+        ("ru", "Делегация, которая прибыла в Москву, провела переговоры.", ["main"]),
+        ("ru", "МИД осудил удар, заявив о провокации.", ["main", "gerund"]),
+        ("ru", "МИД осудил удар, подчеркивая его жестокость.", ["main", "gerund"]),
+        ("ru", "Полиция задержала пятерых, включая двух подростков.", ["main"]),
+        ("uk", "Поліція затримала п'ятьох, включаючи двох підлітків.", ["main"]),
+        ("en", "Leaders from Moscow, Beijing and Delhi met on Monday.", ["main"]),
+        ("en", "Police detained five people, including two minors.", ["main"]),
+        ("en", "The ministry condemned the strike, calling it a war crime.", ["main", "gerund"]),
+    ],
+)
+def test_participle_clauses(lang, text, kinds):
+    lex = Lexicon.for_lang(lang)
+    toks = tokens(text)
+    assert [c.kind for c in split_clauses(text, 0, toks, lex.triggers(toks), lex)] == kinds

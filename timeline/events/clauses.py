@@ -49,7 +49,13 @@ def split_clauses(text: str, offset: int, toks: list[Token], trigs: list[Trigger
                 cuts.append((k, "coord"))
             elif (":" in between or lex.phrase_at(toks, k, lex.report)) and _reporting_before(k, cuts, weak_at):
                 cuts.append((k, "report"))
-            elif "," in between and lex.gerund and len(toks[k].text) >= 6 and toks[k].text.endswith(lex.gerund):
+            elif (
+                "," in between
+                and lex.gerund
+                and len(toks[k].text) >= 6
+                and toks[k].text.endswith(lex.gerund)
+                and toks[k].text not in lex.gerund_not
+            ):
                 cuts.append((k, "gerund"))
     # everything after the start of reported content belongs to that content
     seen_report = False

@@ -144,6 +144,7 @@ class Lexicon:
         self.clause_breaks = [_phrase(w) for w in cues.get("clause_breaks", [])]
         self.report = [_phrase(w) for w in cues.get("report", [])]
         self.gerund = tuple(cues.get("gerund", []))
+        self.gerund_not = frozenset(w.lower() for w in cues.get("gerund_not", []))
         self.negated_label = cues.get("negated", "")
         self.labels = data.get("labels") or {}
 
