@@ -102,47 +102,50 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
     idx = index(lang)
     stops = stop_words(lang)
     out: list[Match] = []
-    first = idx.first
+    get = idx.first.get
+    ntoks = len(toks)
     for i, t in enumerate(toks):
+        buckets = [b for b in map(get, t.keys) if b]
+        if not buckets:
+            continue
         found: dict[int, list[Entry]] = {}
-        for k in t.keys:
-            for keys, entry in first.get(k, ()):
-                n = len(keys)
-                if i + n > len(toks):
+        for keys, entry in (x for b in buckets for x in b):
+            n = len(keys)
+            if i + n > ntoks:
+                continue
+            ok = True
+            for m in range(1, n):
+                tm = toks[i + m]
+                if not tm.joined or keys[m] not in tm.keys:
+                    ok = False
+                    break
+            if not ok:
+                continue
+            span = toks[i : i + n]
+            if not _cap_ok(entry, span):
+                continue
+            if n == 1 and len(t.text) <= 3 and keys[0] != skeleton(t.text) and not t.upper:
+                continue  # a short word matched only through a lemma or a guess ("Буд" -> Буда)
+            if entry.kind == "place" and not _place_ok(entry, span, lang, stops, t.start < title_end):
+                continue
+            if entry.kind in ("country", "organization", "place") and entry.cap != "any" and n == 1 and not t.upper:
+                # "Того ж дня", "Мали": a sentence-initial word that can be a function word or verb
+                if t.initial and _not_only_noun(lang, t.text) and (entry.source not in ("extra", "org") or entry.pop < BIG_CITY):
                     continue
-                ok = True
-                for m in range(1, n):
-                    tm = toks[i + m]
-                    if not tm.joined or keys[m] not in tm.keys:
-                        ok = False
-                        break
-                if not ok:
+                if t.initial and morph.best_pos(lang, t.text) in morph.FUNCTION_POS:
+                    continue  # "Крім того" (Крім ~ Крим)
+                if entry.kind == "place" and morph.best_pos(lang, t.text) in ("ADJF", "ADJS") and not _noun_reading(lang, t.text, keys[0]):
+                    continue  # "Київському": an adjective is not the place ("Мінську" is both)
+            if entry.kind == "place" and lang not in morph.MORPH_LANGS and entry.source == "city" and entry.pop < 500_000:
+                # English: a small town's name inside a longer capitalised name ("Liberal Democratic")
+                nb = [toks[i - 1] if i > 0 and t.joined else None, toks[i + n] if i + n < len(toks) and toks[i + n].joined else None]
+                if any(x is not None and x.cap and x.text.lower() not in stops for x in nb):
                     continue
-                span = toks[i : i + n]
-                if not _cap_ok(entry, span):
-                    continue
-                if n == 1 and len(t.text) <= 3 and keys[0] != skeleton(t.text) and not t.upper:
-                    continue  # a short word matched only through a lemma or a guess ("Буд" -> Буда)
-                if entry.kind == "place" and not _place_ok(entry, span, lang, stops, t.start < title_end):
-                    continue
-                if entry.kind in ("country", "organization", "place") and entry.cap != "any" and n == 1 and not t.upper:
-                    # "Того ж дня", "Мали": a sentence-initial word that can be a function word or verb
-                    if t.initial and _not_only_noun(lang, t.text) and (entry.source not in ("extra", "org") or entry.pop < BIG_CITY):
-                        continue
-                    if t.initial and morph.best_pos(lang, t.text) in morph.FUNCTION_POS:
-                        continue  # "Крім того" (Крім ~ Крим)
-                    if entry.kind == "place" and morph.best_pos(lang, t.text) in ("ADJF", "ADJS") and not _noun_reading(lang, t.text, keys[0]):
-                        continue  # "Київському": an adjective is not the place ("Мінську" is both)
-                if entry.kind == "place" and lang not in morph.MORPH_LANGS and entry.source == "city" and entry.pop < 500_000:
-                    # English: a small town's name inside a longer capitalised name ("Liberal Democratic")
-                    nb = [toks[i - 1] if i > 0 and t.joined else None, toks[i + n] if i + n < len(toks) and toks[i + n].joined else None]
-                    if any(x is not None and x.cap and x.text.lower() not in stops for x in nb):
-                        continue
-                if entry.kind == "place" and entry.source == "city" and _given_name_before_name(toks, i, n, lang):
-                    continue
-                bucket = found.setdefault(n, [])
-                if entry not in bucket:
-                    bucket.append(entry)
+            if entry.kind == "place" and entry.source == "city" and _given_name_before_name(toks, i, n, lang):
+                continue
+            bucket = found.setdefault(n, [])
+            if entry not in bucket:
+                bucket.append(entry)
         for n, entries in found.items():
             out.append(Match(i, n, entries))
     return out

@@ -77,7 +77,8 @@ def doc_tokens(doc: Document) -> list[Token]:
             keys, lems = token_keys(w, lang)
             # first word of a sentence, also after an opening quote or bracket
             initial = s == a or s in starts or (s - 1 in starts and text[s - 1] in "\"«„“'(")
-            joined = prev_end is not None and _joined(text[prev_end:s])
+            gap = text[prev_end:s] if prev_end is not None else None
+            joined = gap == " " or (gap is not None and _joined(gap))
             toks.append(Token(s, e, w, keys, lems, initial, joined))
             prev_end = e
     return toks
