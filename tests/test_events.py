@@ -77,6 +77,11 @@ def test_every_language_names_only_known_types_and_every_type_has_a_cameo_entry(
         ("en", "The EU imposed new sanctions.", "sanction"),
         ("en", "He said the conditions were not met.", "statement"),
         ("en", "Japan's parliament elected a new prime minister.", "election"),
+        ("en", "Russia's foreign ministry called the decision reckless.", "statement"),
+        ("en", "The alliance raised its target after Russia annexed Crimea.", "military_action"),  # not "crime"
+        ("uk", "Партія назвала затримання політичним переслідуванням.", "statement"),
+        ("uk", "Сторона повідомила батькові про її смерть.", "death"),
+        ("ru", "У побережья Камчатки произошло землетрясение.", "accident"),
     ],
 )
 def test_trigger_types(lang, text, expected):

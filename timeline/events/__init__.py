@@ -274,9 +274,15 @@ def _clause_entities(c: Clause, clauses: list[Clause], ents: list[Entity]) -> li
 
 
 def _best(ctrigs: list[Trigger], bg: set[Trigger]) -> Trigger:
-    """The clause's happening: the first trigger that is not background, a strong type first."""
+    """The clause's happening: the first trigger that is not background, a strong type first;
+    but a reporting verb whose object is the strong trigger ("назвала затримання
+    переслідуванням", "called the decision reckless") is the happening itself."""
     tax = taxonomy()
-    return min(ctrigs, key=lambda t: (t in bg, tax[t.type].weak, t.start))
+    best = min(ctrigs, key=lambda t: (t in bg, tax[t.type].weak, t.start))
+    fg = sorted((t for t in ctrigs if t not in bg), key=lambda t: t.start)
+    if fg and tax[fg[0].type].weak and not tax[best.type].weak and best.i - fg[0].j <= 1:
+        return fg[0]
+    return best
 
 
 def _background(trigs: list[Trigger], toks: list[Token], lex: Lexicon) -> set[Trigger]:
