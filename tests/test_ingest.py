@@ -587,3 +587,9 @@ def test_seed_if_empty(store):
     s = seed_if_empty(store)
     assert s.failures == [] and s.articles == len(files) == store.counts()["articles"]
     assert seed_if_empty(store) is None  # not empty any more: nothing done
+
+
+@pytest.mark.parametrize("name", ["x" * 5000, "bad\x00name.txt"])
+def test_unusable_file_names_are_one_failure(store, name):
+    s = ingest_inputs([name], store=store)
+    assert len(s.failures) == 1 and "not a usable file name" in s.failures[0] and len(s.failures[0]) < 300

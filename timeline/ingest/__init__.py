@@ -49,12 +49,19 @@ def is_url(s: str) -> bool:
     return "://" in s[:12]
 
 
+def _is_dir(p: Path) -> bool:
+    try:
+        return p.is_dir()
+    except (OSError, ValueError):  # a name too long, a NUL byte...: not a folder; reading it reports why
+        return False
+
+
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """Folders are walked (sorted, hidden files skipped); URLs and files pass through."""
     out: list[str] = []
     for item in inputs:
         p = Path(item)
-        if not is_url(item) and p.is_dir():
+        if not is_url(item) and _is_dir(p):
             found = []
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
@@ -71,7 +78,7 @@ def documents_of(item: str, published=None, lang=None, allow_private: bool = Fal
         from .fetch import url_documents
 
         return url_documents(item, published=published, lang=lang, allow_private=allow_private)
-    if Path(item).is_dir():
+    if _is_dir(Path(item)):
         kinds = ", ".join(sorted(WALKED_SUFFIXES))
         raise InputError(item, f"folder holds no articles (looked for {kinds})")
     return read_file_documents(item, published=published, lang=lang, allow_private=allow_private)

@@ -120,7 +120,11 @@ def table_documents(source: str, text: str, suffix: str, published=None, lang=No
 def read_file_documents(path: str, published=None, lang=None, allow_private: bool = False) -> list[Document]:
     """Read one file into its documents (a table gives several)."""
     p = Path(path)
-    if not p.exists():
+    try:
+        exists = p.exists()
+    except (OSError, ValueError) as e:
+        raise InputError(path[:200], f"not a usable file name ({getattr(e, 'strerror', None) or e})") from None
+    if not exists:
         raise InputError(path, "no such file")
     if p.is_dir():
         raise InputError(path, "is a folder (use `ingest` to walk folders)")
