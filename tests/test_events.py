@@ -574,3 +574,13 @@ def test_participle_clauses(lang, text, kinds):
     lex = Lexicon.for_lang(lang)
     toks = tokens(text)
     assert [c.kind for c in split_clauses(text, 0, toks, lex.triggers(toks), lex)] == kinds
+
+
+def test_trigger_lists_have_no_duplicates_and_no_stem_in_two_types():
+    for lang in ("uk", "ru", "en"):
+        res = resource(lang, "events")
+        where: dict[str, str] = {}
+        for etype, words in res["triggers"].items():
+            assert len(words) == len(set(words)), (lang, etype)
+            for w in words:
+                assert where.setdefault(w, etype) == etype, (lang, w, where[w], etype)
