@@ -50,3 +50,16 @@ def test_quote_spans():
     text = '«A „b“ c» and "d" and “e”'
     assert [(text[o], text[c]) for o, c in quote_spans(text)] == [("«", "»"), ('"', '"'), ("“", "”")]
     assert quote_spans('5" screen') == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Акад. Іванов виступив. Потім пішов.", ["Акад. Іванов виступив.", "Потім пішов."]),
+        ("Встреча прошла на пл. Победы. Потом все ушли.", ["Встреча прошла на пл. Победы.", "Потом все ушли."]),
+        ("Then Maj. Gen. Jones spoke. He left.", ["Then Maj. Gen. Jones spoke.", "He left."]),
+        ("Там были книги, газеты и др. Потом все ушли.", ["Там были книги, газеты и др.", "Потом все ушли."]),
+    ],
+)
+def test_more_abbreviations(text, expected):
+    assert [s.text for s in split_text(text)] == expected
