@@ -584,3 +584,12 @@ def test_trigger_lists_have_no_duplicates_and_no_stem_in_two_types():
             assert len(words) == len(set(words)), (lang, etype)
             for w in words:
                 assert where.setdefault(w, etype) == etype, (lang, w, where[w], etype)
+
+
+def test_same_time_anaphora_takes_the_last_dated_happening():
+    text = (
+        "Учора російські війська завдали удару по Харкову. Загинули десять людей. Того ж вечора мер заявив про жалобу."
+    )
+    doc = make(text, "uk", published="2024-05-26", timexes=[("Учора", "2024-05-25")])
+    got = {e.event_type: e.date_value for e in doc.events}
+    assert got == {"attack": "2024-05-25", "death": "PAST_REF", "statement": "2024-05-25"}

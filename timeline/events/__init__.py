@@ -139,7 +139,9 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(b[0] - a[1], a[0] - b[1], 0)
 
 
-def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Event], is_title: bool) -> list[_Mention]:
+def _sentence_mentions(
+    doc: Document, s: Sentence, lex: Lexicon, prev: list[Event], is_title: bool, last_dated: Event | None = None
+) -> list[_Mention]:
     tax = taxonomy()
     toks = tokens(s.text, s.start)
     trigs = lex.triggers(toks)
@@ -215,6 +217,14 @@ def _sentence_mentions(doc: Document, s: Sentence, lex: Lexicon, prev: list[Even
             d = _Date(v, tx.text, tx.start, tx.end, "sentence")
         elif cont and prev_dated:
             e = prev_dated[0]
+            d = _Date(e.date_value, e.date_text, e.date_start, e.date_end, "continuation")
+        elif (
+            last_dated is not None
+            and not is_title
+            and any(Lexicon.phrase_at(toks, k, lex.anaphora) for k in range(c.i, c.j))
+        ):
+            # "того ж вечора", "that same day": the time of the last dated happening
+            e = last_dated
             d = _Date(e.date_value, e.date_text, e.date_start, e.date_end, "continuation")
         else:
             if not tax[trig.type].weak and lex.irrealis_near(toks, trig):
@@ -389,10 +399,11 @@ def assemble_events(doc: Document) -> Document:
     negated: set[str] = set()
     title_ids: set[str] = set()
     prev: list[Event] = []
+    last_dated: Event | None = None
     for s in doc.sentences:
         is_title = bool(doc.title_span) and s.start == doc.title_span[0] and s.start < doc.body_start
         mine: list[Event] = []
-        for m in _sentence_mentions(doc, s, lex, [] if is_title else prev, is_title):
+        for m in _sentence_mentions(doc, s, lex, [] if is_title else prev, is_title, last_dated):
             ev = _event(doc, s, m, lex)
             if ev is None or ev.event_id in seen:
                 continue
@@ -405,5 +416,6 @@ def assemble_events(doc: Document) -> Document:
         events.extend(mine)
         if not is_title:
             prev = mine
+            last_dated = next((e for e in reversed(mine) if e.date_value != "PAST_REF"), last_dated)
     doc.events = merge_in_article(events, negated, title_ids)
     return doc

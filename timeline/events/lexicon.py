@@ -141,6 +141,7 @@ class Lexicon:
         self.date_bounds = [_phrase(w) for w in cues.get("date_bounds", [])]
         self.negation = [_phrase(w) for w in cues.get("negation", [])]
         self.continuation = [_phrase(w) for w in cues.get("continuation", [])]
+        self.anaphora = [_phrase(w) for w in cues.get("anaphora", [])]
         self.clause_breaks = [_phrase(w) for w in cues.get("clause_breaks", [])]
         self.report = [_phrase(w) for w in cues.get("report", [])]
         self.gerund = tuple(cues.get("gerund", []))
