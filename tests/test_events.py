@@ -593,3 +593,31 @@ def test_same_time_anaphora_takes_the_last_dated_happening():
     doc = make(text, "uk", published="2024-05-26", timexes=[("Учора", "2024-05-25")])
     got = {e.event_type: e.date_value for e in doc.events}
     assert got == {"attack": "2024-05-25", "death": "PAST_REF", "statement": "2024-05-25"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, timexes, expected",
+    [
+        (
+            "uk",
+            "22 червня США атакували об'єкти в Ірані. Наступного дня Тегеран випустив ракети по базі.",
+            [("22 червня", "2025-06-22")],
+            "2025-06-23",
+        ),
+        (
+            "en",
+            "Police detained him on March 19. The next day, a court ordered his arrest.",
+            [("March 19", "2025-03-19")],
+            "2025-03-20",
+        ),
+        (
+            "ru",
+            "В марте полиция задержала его. На следующий день суд арестовал его.",
+            [("марте", "2025-03")],
+            "PAST_REF",
+        ),  # a day after a month
+    ],
+)
+def test_next_day_anaphora(lang, text, timexes, expected):
+    doc = make(text, lang, published="2025-06-30", timexes=timexes)
+    assert doc.events[-1].date_value == expected

@@ -33,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..document import Document, Entity, Event, Sentence, Timex
 from ..sentences import quote_spans
@@ -218,14 +218,10 @@ def _sentence_mentions(
         elif cont and prev_dated:
             e = prev_dated[0]
             d = _Date(e.date_value, e.date_text, e.date_start, e.date_end, "continuation")
-        elif (
-            last_dated is not None
-            and not is_title
-            and any(Lexicon.phrase_at(toks, k, lex.anaphora) for k in range(c.i, c.j))
-        ):
-            # "того ж вечора", "that same day": the time of the last dated happening
-            e = last_dated
-            d = _Date(e.date_value, e.date_text, e.date_start, e.date_end, "continuation")
+        elif last_dated is not None and not is_title and (shift := _anaphora(toks, c, lex)) is not None:
+            # "того ж вечора", "that same day": the time of the last dated happening;
+            # "наступного дня", "the next day": a day after it (when it is a day)
+            d = _shifted(last_dated, shift)
         else:
             if not tax[trig.type].weak and lex.irrealis_near(toks, trig):
                 continue  # a plan or a possibility, not a past happening (a statement about
@@ -233,6 +229,26 @@ def _sentence_mentions(
             d = _Date("PAST_REF", "", None, None, "undated")
         out.append(mention(trig, d))
     return out
+
+
+def _anaphora(toks: list[Token], c: Clause, lex: Lexicon) -> int | None:
+    """Days from the last dated happening that a clause's anaphora names, or None."""
+    for k in range(c.i, c.j):
+        if Lexicon.phrase_at(toks, k, lex.anaphora):
+            return 0
+        for days, phrases in lex.anaphora_shift:
+            if Lexicon.phrase_at(toks, k, phrases):
+                return days
+    return None
+
+
+def _shifted(e: Event, days: int) -> _Date:
+    if days == 0:
+        return _Date(e.date_value, e.date_text, e.date_start, e.date_end, "continuation")
+    if e.precision != "day" or not e.start:
+        return _Date("PAST_REF", "", None, None, "undated")  # a day after a month: unknown day
+    d = date.fromisoformat(e.start) + timedelta(days=days)
+    return _Date(d.isoformat(), e.date_text, e.date_start, e.date_end, "continuation")
 
 
 def _dated_other(doc: Document, s: Sentence, toks: list[Token], lex: Lexicon, is_title: bool, quotes) -> list[_Mention]:

@@ -142,6 +142,11 @@ class Lexicon:
         self.negation = [_phrase(w) for w in cues.get("negation", [])]
         self.continuation = [_phrase(w) for w in cues.get("continuation", [])]
         self.anaphora = [_phrase(w) for w in cues.get("anaphora", [])]
+        # {"наступного дня" = 1, "днем ранее" = -1}: days from the last dated happening
+        self.anaphora_shift = [
+            (int(days), [_phrase(w) for w in words])
+            for days, words in sorted((cues.get("anaphora_shift") or {}).items(), key=lambda kv: int(kv[0]))
+        ]
         self.clause_breaks = [_phrase(w) for w in cues.get("clause_breaks", [])]
         self.report = [_phrase(w) for w in cues.get("report", [])]
         self.gerund = tuple(cues.get("gerund", []))
