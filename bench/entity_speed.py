@@ -2,7 +2,8 @@
 
     python bench/entity_speed.py [FILE_OR_DIR ...] [--repeat N]
 
-Defaults to the seed and tests/data/dev/*.txt.  Language detection and sentence splitting
+Defaults to the seed and tests/data/dev/*.txt.  CPU time of this process (robust on a shared
+machine).  Language detection and sentence splitting
 run once beforehand (shared by both stages); the first call of each stage (loading resources,
 dictionaries, building the gazetteer index) is timed separately as warm-up.
 """
@@ -45,19 +46,19 @@ def main(argv: list[str]) -> None:
     chars = sum(len(d.text) for d in docs)
 
     def run(stage, label):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for lang in sorted({d.lang for d in docs}, key=str):
             stage(next(d for d in docs if d.lang == lang))
-        warm = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        warm = time.process_time() - t0
+        t0 = time.process_time()
         for d in docs:
             stage(d)
-        first = time.perf_counter() - t0  # word caches still cold for most words
-        t0 = time.perf_counter()
+        first = time.process_time() - t0  # word caches still cold for most words
+        t0 = time.process_time()
         for _ in range(repeat):
             for d in docs:
                 stage(d)
-        dt = (time.perf_counter() - t0) / repeat
+        dt = (time.process_time() - t0) / repeat
         rate = len(docs) / dt if dt else float("inf")
         print(
             f"{label:9} warm-up {warm:6.2f} s   first pass {1000 * first / len(docs):6.2f} ms/article   "

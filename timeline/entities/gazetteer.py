@@ -203,6 +203,18 @@ def _cache_path(lang: str | None) -> Path | None:
 
 @cache
 def index(lang: str | None) -> Index:
+    """The language's index: from the pickle cache, else built (and cached).
+
+    The index holds millions of small objects that live as long as the process; they are moved
+    out of the garbage collector's reach (gc.freeze), otherwise every full collection walks them
+    and costs more than tagging an article.
+    """
+    idx = _load_or_build(lang)
+    gc.freeze()
+    return idx
+
+
+def _load_or_build(lang: str | None) -> Index:
     path = _cache_path(lang)
     if path is not None and path.exists():
         gc.disable()  # unpickling many small objects: the collector only slows it down
