@@ -621,3 +621,15 @@ def test_same_time_anaphora_takes_the_last_dated_happening():
 def test_next_day_anaphora(lang, text, timexes, expected):
     doc = make(text, lang, published="2025-06-30", timexes=timexes)
     assert doc.events[-1].date_value == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, timexes",
+    [
+        ("uk", "Навчання тривали з 13 по 24 червня.", [("13", "2025-06-13"), ("24 червня", "2025-06-24")]),
+        ("en", "The summit was held on June 13-14.", [("June 13", "2025-06-13"), ("14", "2025-06-14")]),
+    ],
+)
+def test_a_range_is_dated_by_its_start(lang, text, timexes):
+    doc = make(text, lang, published="2025-06-30", timexes=timexes)
+    assert [e.date_value for e in doc.events] == ["2025-06-13"]

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..document import Document, Entity, Event, Sentence, Timex
@@ -45,6 +45,7 @@ from .merge import merge_in_article
 __all__ = ["assemble_events", "event_id"]
 
 _ENUM_GAP = re.compile(r"^[\s,]*(?:\w{1,3})?[\s,]*$")  # ", ", " і ", " and ", " та "
+_RANGE_GAP = re.compile(r"^\s*[-–—]\s*$")
 _TIME_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _LONG_QUOTE_WORDS = 4
 _SUMMARY_LEN = 160
@@ -74,7 +75,6 @@ class _Mention:
     entities: list[Entity]
     entities_from: str  # clause or sentence
     is_title: bool
-    extra: dict = field(default_factory=dict)
 
 
 def _datable(t: Timex) -> bool:
@@ -97,14 +97,21 @@ def _bound(t: Timex, toks: list[Token], lex: Lexicon) -> bool:
     return any(Lexicon.phrase_at(toks, k, [seq]) and toks[k + len(seq) - 1].end < t.end for seq in lex.date_bounds)
 
 
-def _groups(text: str, offset: int, txs: list[Timex]) -> list[list[Timex]]:
-    """Timexes in a row separated only by commas and a short conjunction form one group."""
+def _groups(text: str, offset: int, txs: list[Timex], lex: Lexicon | None = None) -> list[list[Timex]]:
+    """Timexes in a row separated only by commas and a short conjunction form one group (an
+    enumeration: one event per date).  The end of a range ("13–24 червня", "з 13 по 24
+    червня", "from May 1 to May 5") is dropped: the happening is dated by its start."""
     groups: list[list[Timex]] = []
+    range_words = {w for seq in (lex.range_words if lex else []) for w, _ in seq}
     for t in sorted(txs, key=lambda t: t.start):
-        if groups and _ENUM_GAP.match(text[groups[-1][-1].end - offset : t.start - offset]):
-            groups[-1].append(t)
-        else:
-            groups.append([t])
+        if groups:
+            gap = text[groups[-1][-1].end - offset : t.start - offset]
+            if _RANGE_GAP.match(gap) or gap.strip().lower() in range_words:
+                continue
+            if _ENUM_GAP.match(gap):
+                groups[-1].append(t)
+                continue
+        groups.append([t])
     return groups
 
 
@@ -169,7 +176,7 @@ def _sentence_mentions(
         attached: dict[Trigger, list[Timex]] = {}
         ctx = [t for t in txs if c.start <= t.start < c.end]
         if pool:
-            for g in _groups(s.text, s.start, ctx):
+            for g in _groups(s.text, s.start, ctx, lex):
                 span = (g[0].start, g[-1].end)
                 best = min(pool, key=lambda t: (_distance(span, t.text_span), t.start < span[0]))
                 attached.setdefault(best, []).extend(g)
@@ -274,7 +281,7 @@ def _dated_other(doc: Document, s: Sentence, toks: list[Token], lex: Lexicon, is
     trig = Trigger("other", 0, 1, toks[0].start, toks[0].end, 0)
     ents = _clean_entities([e for e in doc.entities if s.start <= e.start < s.end])
     out = []
-    for g in _groups(s.text, s.start, txs):
+    for g in _groups(s.text, s.start, txs, lex):
         for tx in _finest(g):
             d = _Date(tx.value, tx.text, tx.start, tx.end, "clause")
             out.append(_Mention(trig, clause, d, False, False, ents, "clause", False))

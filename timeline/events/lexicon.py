@@ -142,6 +142,7 @@ class Lexicon:
         self.negation = [_phrase(w) for w in cues.get("negation", [])]
         self.continuation = [_phrase(w) for w in cues.get("continuation", [])]
         self.anaphora = [_phrase(w) for w in cues.get("anaphora", [])]
+        self.range_words = [_phrase(w) for w in cues.get("range_words", [])]
         # {"наступного дня" = 1, "днем ранее" = -1}: days from the last dated happening
         self.anaphora_shift = [
             (int(days), [_phrase(w) for w in words])
