@@ -125,6 +125,7 @@ class Index:
         self.first: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
         self.max_len = 1
         self.lower_words: set[tuple[str, str]] = set()  # (language, word) to expand
+        self.lower_first: set[str] = set()  # first-word keys of names a lower-case word may start
         self.lower_forms: dict[str, tuple[str, ...]] = {}
 
     def expand_lower_words(self) -> None:
@@ -152,6 +153,8 @@ class Index:
                 continue
             bucket.append((keys, entry))
             self.max_len = max(self.max_len, len(keys))
+            if entry.cap == "any":
+                self.lower_first.add(keys[0])
         if lang in morph.MORPH_LANGS and is_cyrillic(name):
             for pos, (_, _, w) in enumerate(tokenize(normalize_apostrophes(name))):
                 if w[:1].islower() or (entry.cap == "any" and pos == 0):

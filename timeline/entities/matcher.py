@@ -103,9 +103,13 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
     stops = stop_words(lang)
     out: list[Match] = []
     get = idx.first.get
+    lower_first = idx.lower_first
     ntoks = len(toks)
     for i, t in enumerate(toks):
-        buckets = [b for b in map(get, t.keys) if b]
+        if t.cap:
+            buckets = [b for b in map(get, t.keys) if b]
+        else:  # only names that may start in lower case (adjectives, demonyms, ministries)
+            buckets = [get(k) for k in t.keys if k in lower_first]
         if not buckets:
             continue
         found: dict[int, list[Entry]] = {}
