@@ -96,9 +96,17 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
             words.append(f"{toks[k - 1].text.lower()} {t.text.lower()}")
         role = next((rl[w] for w in words if w in rl), None)
         if role is not None:
-            # an adjective country right before the role word: "українського журналіста"
-            if country is None and k > 0 and toks[k].joined and (k - 1) in ents and ents[k - 1].country:
-                country = ents[k - 1].country
+            # an adjective country right before the role word(s): "українського журналіста",
+            # "Hungarian Prime Minister"
+            b = k
+            while country is None and b > 0 and toks[b].joined and b > k - 3:
+                e2 = ents.get(b - 1)
+                if e2 is not None and e2.country and e2.kind != "person":
+                    country = e2.country
+                    break
+                if toks[b - 1].text.lower() not in " ".join(rl).split():
+                    break
+                b -= 1
             return role or None, country, k
         if t.cap and e is None:
             return None, None, -1
