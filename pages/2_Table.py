@@ -113,8 +113,12 @@ if event_id:
                 data.refresh()
                 ss["curation_message"] = f"Split source {src['source_id']} off into event {new_id}."
                 st.rerun()
-    with st.expander("Audit trail of this event"):
-        st.dataframe(data.load_edits(store.url, event_id), hide_index=True, width="stretch")
+    st.markdown("**Audit trail of this event**")
+    trail = data.load_edits(store.url, event_id)
+    if trail.empty:
+        st.caption("No changes yet.")
+    else:
+        st.table(trail[["at", "action", "field", "old_value", "new_value", "author"]].head(50).set_index("at"))
 
 # -- add an event by hand -----------------------------------------------------------------------
 st.subheader("Add an event by hand")

@@ -8,6 +8,16 @@ from timeline.dashboard import data, widgets
 from timeline.highlight import highlight_html, legend_html, safe_link
 
 store = widgets.page_setup("Sources", "📰")
+
+
+def _event_spans(url: str, event_ids: list[str], article_id: str):
+    """Where this article's event sentences are, to outline them."""
+    for eid in event_ids[:200]:
+        for src in data.load_sources(url, eid):
+            if src.get("article_id") == article_id and isinstance(src.get("sentence_start"), int) and isinstance(src.get("sentence_end"), int):
+                yield src["sentence_start"], src["sentence_end"]
+
+
 events = data.load_events(store.url)
 flt = widgets.sidebar_filters(events, page="sources")
 shown = flt.apply(events)
@@ -46,8 +56,12 @@ if article_id:
             f" · {len(ann.get('timexes') or [])} temporal expressions · {len(ann.get('entities') or [])} entity mentions</div>"
         )
         st.html(legend_html())
-        st.html(highlight_html(art["text"], ann, start=art.get("body_start") or 0, max_height="36rem"))
         own = events[events["article_id"] == article_id]
+        text = art["text"] or ""
+        body = art.get("body_start") or 0
+        body += len(text[body:]) - len(text[body:].lstrip())
+        spans = [(s, e) for s, e in _event_spans(store.url, own["event_id"].tolist(), article_id)]
+        st.html(highlight_html(text, ann, focus=spans, start=body, max_height="36rem"))
         st.subheader(f"Events from this article ({len(own)})")
         if len(own):
             widgets.events_table(own)

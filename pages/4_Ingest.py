@@ -52,7 +52,7 @@ with paste:
 with upload:
     files = st.file_uploader("Articles (.txt, .md, .html, .csv, .jsonl, .rss, .xml)", accept_multiple_files=True, key="ingest_files")
     published_u, lang_u = options_row("upload")
-    if st.button("Add files", type="primary", disabled=not files, key="ingest_upload_go"):
+    if st.button("Ingest the files", type="primary", disabled=not files, key="ingest_upload_go"):
         bar = st.progress(0.0, text="Starting…")
         results = []
         for i, f in enumerate(files, 1):

@@ -44,7 +44,7 @@ def test_each_precision_has_its_mark():
     by = traces_by_id(fig)
     assert by["d1"][0].type == "scatter" and by["d1"][0].marker.symbol == "circle" and len(by["d1"]) == 2  # two country lanes
     assert by["y1"][0].type == "bar" and by["s1"][0].type == "bar"
-    assert by["u1"][0].marker.symbol == "triangle-left-open" and "before publication" in by["u1"][0].name
+    assert by["u1"][0].marker.symbol == "triangle-left-open" and by["u1"][0].name == "statement"
     bar = by["y1"][0]
     assert bar.orientation == "h" and bar.x[0] == pytest.approx(366 * 86400 * 1000)
     assert fig.layout.xaxis.rangeslider.visible

@@ -17,9 +17,12 @@ import plotly.graph_objects as go
 
 LANES = {"country": "countries", "actor": "actors", "type": "event_type"}
 NO_LANE = "(none)"
+# 36 distinct colours: the event taxonomy has about thirty types
 _PALETTE = [
-    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-    "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939",
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
+    "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363",
+    "#6baed6", "#fd8d3c", "#74c476", "#9e9ac8", "#969696", "#9c9ede", "#cedb9c", "#e7ba52", "#e7969c", "#de9ed6",
+    "#0b6e4f", "#c2185b", "#5d4037", "#00838f", "#ad1457", "#283593",
 ]
 
 
@@ -118,7 +121,8 @@ def timeline_figure(df: pd.DataFrame, lane: str = "country", height: int | None 
                 scatter(
                     x=pd.to_datetime(undated["end"]), y=undated["lane"], mode="markers",
                     marker=dict(color=color, size=12, symbol="triangle-left-open", line=dict(width=2, color=color)),
-                    name=f"{etype} (before publication)", legendgroup=etype, customdata=undated["event_id"],
+                    name=etype, legendgroup=etype, customdata=undated["event_id"],
+                    showlegend=span.empty and day.empty,
                     hovertext=undated["hover"], hoverinfo="text",
                 )
             )

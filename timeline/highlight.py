@@ -47,12 +47,14 @@ def _spans(annotations: dict, lo: int, hi: int) -> list[tuple[int, int, str, str
 def highlight_html(
     text: str,
     annotations: dict | None = None,
-    focus: tuple[int, int] | None = None,
+    focus: tuple[int, int] | list[tuple[int, int]] | None = None,
     start: int = 0,
     end: int | None = None,
     max_height: str = "32rem",
 ) -> str:
     """`text[start:end]` as escaped HTML, annotations as coloured <mark>s, `focus` outlined.
+
+    `focus` is one (start, end) span or a list of them (the event sentences of an article).
 
     Overlapping annotations are cut at every boundary; where several cover a piece the
     shortest (innermost) one gives the colour.
@@ -64,11 +66,14 @@ def highlight_html(
     cuts = {start, end}
     for s, e, _k, _t in spans:
         cuts.update((s, e))
-    if focus:
-        fs, fe = max(start, focus[0]), min(end, focus[1])
+    if focus and isinstance(focus[0], int):
+        focus = [focus]
+    foci = []
+    for f in focus or []:
+        fs, fe = max(start, f[0]), min(end, f[1])
         if fs < fe:
             cuts.update((fs, fe))
-        focus = (fs, fe) if fs < fe else None
+            foci.append((fs, fe))
     bounds = sorted(cuts)
     parts: list[str] = []
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -81,7 +86,7 @@ def highlight_html(
                 f'<mark class="hl-{kind}" title="{escape(KINDS[kind][0] + ": " + tip, quote=True)}" '
                 f'style="background:{colour};color:#111;padding:0 1px;border-radius:3px">{piece}</mark>'
             )
-        if focus and focus[0] <= a and b <= focus[1]:
+        if any(fs <= a and b <= fe for fs, fe in foci):
             piece = f'<span class="hl-focus" style="{FOCUS_STYLE}">{piece}</span>'
         parts.append(piece)
     return f'<div class="litopys-text" style="{_BOX.format(h=max_height)}">{"".join(parts)}</div>'
