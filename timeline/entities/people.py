@@ -42,6 +42,12 @@ def roles(lang: str | None) -> dict[str, str]:
 
 
 @cache
+def role_words(lang: str | None) -> frozenset[str]:
+    """Single words of the (possibly multi-word) role phrases."""
+    return frozenset(w for r in roles(lang) for w in r.split())
+
+
+@cache
 def name_data(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
     """(particles, words that make a run a non-person) for a language."""
     parts: set[str] = set()
