@@ -151,6 +151,8 @@ def _nominative(lang: str, word: str, case: str | None, gender: str | None) -> t
     """(nominative lower-case form, tag among Name/Surn/Patr or None)."""
     ps = morph.parses(lang, word)
     cands = [p for p in ps if case in p.tag.grammemes and (gender in p.tag.grammemes or "Fixd" in p.tag.grammemes)]
+    # a plural surname ("брати Сафарови") is read as one person's
+    cands += [p for p in ps if case in p.tag.grammemes and "plur" in p.tag.grammemes and "Surn" in p.tag.grammemes and p not in cands]
     gn = morph.given_names(lang)
     cands.sort(key=lambda p: 0 if morph.PERSON_TAGS & p.tag.grammemes or p.normal_form in gn else 1)
     for p in cands:
