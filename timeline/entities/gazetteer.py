@@ -204,6 +204,25 @@ def _cache_path(lang: str | None) -> Path | None:
     return Path(root) / f"entities-index-{lang}-{h.hexdigest()[:16]}.pickle"
 
 
+def _demonym_nouns(lang: str) -> dict[str, str]:
+    """Demonym nouns derived from the adjectives and kept when the dictionary knows them as
+    animate nouns: аргентинский -> аргентинец, аргентинка; український -> українець."""
+    out: dict[str, str] = {}
+    reject = set(resource(lang, "entities").get("demonyms", {}).get("reject", []))
+    for adj, iso3 in _demonym_adjectives(lang).items():
+        for suffix in ("ський", "ский", "цький", "цкий"):
+            if adj.endswith(suffix):
+                stem = adj[: -len(suffix)] + ("ц" if suffix.startswith("ц") else "")
+                for end in ("ець", "ец", "ка", "ці", "цы"):
+                    cand = stem + end
+                    if cand in reject or not morph.is_known(lang, cand):
+                        continue
+                    if any(p.normal_form == cand and p.tag.POS == "NOUN" and "anim" in p.tag.grammemes for p in morph.parses(lang, cand)):
+                        out.setdefault(cand, iso3)
+                break
+    return out
+
+
 @cache
 def index(lang: str | None) -> Index:
     """The language's index: from the pickle cache, else built (and cached).
@@ -259,7 +278,11 @@ def _build_index(lang: str | None) -> Index:
             if iso3 in cdata:
                 cap = "title" if lg not in morph.MORPH_LANGS else "any"
                 idx.add(adj, Entry("country", cdata[iso3]["name"], iso3, 10**9, cap, "adjective"), lg)
-        for noun, iso3 in dem.get("nouns", {}).items():
+        nouns = dict(dem.get("nouns", {}))
+        if lg in morph.MORPH_LANGS:
+            for noun, iso3 in _demonym_nouns(lg).items():
+                nouns.setdefault(noun, iso3)
+        for noun, iso3 in nouns.items():
             if iso3 in cdata:
                 idx.add(noun, Entry("country", cdata[iso3]["name"], iso3, 10**9, "any", "demonym"), lg)
         for m in resource(lg, "entities").get("ministry", []):
