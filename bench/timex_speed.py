@@ -1,0 +1,88 @@
+"""Throughput of our temporal tagger against dateparser.search_dates on the same files.
+
+    .venv/bin/python bench/timex_speed.py [FILE_OR_DIR ...] [--limit N]
+
+Both run in-process on the same texts, each given the article's language (from the gold
+file beside it when there is one, else our detection) and its publication date:
+- ours: `Document.from_text(text, lang=lang)` then `timeline.temporal.tag_timexes` (the
+  temporal stage; the pipeline's own language and sentence stages are not timed, the tagger
+  then reads tense from a window of raw text), after one warm-up document so that resource
+  compilation (once per process) is not counted;
+- dateparser: its fast case, `search_dates(body, languages=[lang])`, RELATIVE_BASE set.
+Times are CPU seconds of this process (the machine is shared, wall time is noisy).  Default files: the development corpora under
+../shared/eval/*/articles.  Prints files/second for each and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from timeline.document import Document  # noqa: E402
+from timeline.pipeline import run  # noqa: E402
+from timeline.temporal import tag_timexes  # noqa: E402
+
+
+def _files(args: list[str]) -> list[Path]:
+    paths = [Path(a) for a in args] or sorted((ROOT.parent / "shared" / "eval").glob("*/articles"))
+    out: list[Path] = []
+    for p in paths:
+        out.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+    return out
+
+
+def _lang_of(path: Path, doc: Document) -> str:
+    gold = path.parent.parent / "gold" / (path.stem + ".json")
+    if gold.exists():
+        return json.loads(gold.read_text(encoding="utf-8")).get("lang") or doc.lang or "en"
+    return doc.lang or "en"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("paths", nargs="*")
+    ap.add_argument("--limit", type=int, default=120, help="files to time (default 120, spread over the corpora)")
+    a = ap.parse_args()
+    files = _files(a.paths)
+    if a.limit and len(files) > a.limit:
+        step = len(files) / a.limit
+        files = [files[int(i * step)] for i in range(a.limit)]
+    texts = [(f, f.read_text(encoding="utf-8")) for f in files]
+
+    jobs = []
+    for f, text in texts:
+        doc = run(Document.from_text(text), until="language")
+        jobs.append((_lang_of(f, doc), doc.published, text, text[doc.body_start :]))
+
+    for lang in {job[0] for job in jobs}:  # warm-up: compile each language's resources once
+        tag_timexes(Document.from_text("1", lang=lang))
+    t0 = time.process_time()
+    ours = sum(len(tag_timexes(Document.from_text(text, lang=lang)).timexes) for lang, _, text, _ in jobs)
+    t_ours = time.process_time() - t0
+
+    from dateparser.search import search_dates
+
+    search_dates("3 September 2025", languages=["en"])  # warm-up: dateparser's own loading
+    t0 = time.process_time()
+    theirs = 0
+    for lang, published, _, body in jobs:
+        settings = {"RELATIVE_BASE": datetime(published.year, published.month, published.day)} if published else {}
+        theirs += len(search_dates(body, languages=[lang], settings=settings) or [])
+    t_dp = time.process_time() - t0
+
+    n = len(texts)
+    print(f"files={n} (in-process, CPU time, language given to both)")
+    print(f"ours        {n / t_ours:9.1f} files/s  ({t_ours:.2f} s, {ours} expressions)")
+    print(f"dateparser  {n / t_dp:9.1f} files/s  ({t_dp:.2f} s, {theirs} expressions)")
+    print(f"ratio       {t_dp / t_ours:9.1f}x")
+
+
+if __name__ == "__main__":
+    main()
