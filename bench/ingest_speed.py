@@ -127,6 +127,19 @@ def main(argv=None) -> int:
         f.unlink(missing_ok=True)
     url = f"sqlite:///{db}"
 
+    from timeline.storage import Store
+
+    store_seconds = [0.0]
+    real_add = Store.add_documents
+
+    def timed_add(self, docs, source=None):  # how much of the time is the database's
+        t = time.perf_counter()
+        try:
+            return real_add(self, docs, source)
+        finally:
+            store_seconds[0] += time.perf_counter() - t
+
+    Store.add_documents = timed_add
     if args.tracemalloc:
         tracemalloc.start()
     t0 = time.perf_counter()
@@ -141,6 +154,7 @@ def main(argv=None) -> int:
     for f in summary.failures[:5]:
         print("  failure:", f)
     print(f"form={args.form} jobs={jobs} n={args.n} elapsed={elapsed:.1f}s articles/s={summary.articles / elapsed:.1f} events={summary.events + summary.merged}")
+    print(f"storing (Store.add_documents) {store_seconds[0]:.1f}s, the rest (reading, extraction) {elapsed - store_seconds[0]:.1f}s")
     print(f"peak RSS={maxrss_mb:.0f} MB (largest worker {child_mb:.0f} MB)" + (f" tracemalloc peak={peak_traced / 1e6:.0f} MB" if peak_traced is not None else ""))
     print(f"database {db.stat().st_size / 1e6:.1f} MB")
     if not args.keep:

@@ -97,7 +97,7 @@ def _fresh(store, docs: list[Document], summary: Summary) -> list[Document]:
     return fresh
 
 
-def _store_run(store, done: list[Document], source: str, summary: Summary) -> None:
+def _store_run(store, done: list, source: str, summary: Summary) -> None:
     """Documents through every stage -> the store, in one transaction."""
     if not done:
         return
@@ -144,27 +144,32 @@ def _executor(jobs: int):
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
 
 
-def _run_docs(docs: list[Document], jobs: int) -> list[Document]:
+def _extract(doc: Document):
+    """Every stage, then only what the store keeps (a large table is held whole until its commit)."""
     from ..pipeline import run
+    from ..storage import Prepared
 
+    return Prepared.of(run(doc))
+
+
+def _run_docs(docs: list[Document], jobs: int) -> list:
     if jobs <= 1 or len(docs) < PARALLEL_MIN:
-        return [run(d) for d in docs]
-    first = run(docs[0])  # loads every stage's resources before forking, so workers share them
+        return [_extract(d) for d in docs]
+    first = _extract(docs[0])  # loads every stage's resources before forking, so workers share them
     ex = _executor(jobs)
     if ex is None:
-        return [first] + [run(d) for d in docs[1:]]
+        return [first] + [_extract(d) for d in docs[1:]]
     with ex:
-        rest = list(ex.map(run, docs[1:], chunksize=max(1, min(32, len(docs) // (jobs * 8)))))
+        rest = list(ex.map(_extract, docs[1:], chunksize=max(1, min(32, len(docs) // (jobs * 8)))))
     return [first, *rest]
 
 
 _WORKER_STORE = None
 
 
-def _prepare(task) -> tuple[list[Document], int, str | None]:
+def _prepare(task) -> tuple[list, int, str | None]:
     """In a worker: read one input, drop known texts, run the stages. Never raises."""
     global _WORKER_STORE
-    from ..pipeline import run
     from ..storage import Store
 
     item, url, published, lang, allow_private = task
@@ -174,7 +179,7 @@ def _prepare(task) -> tuple[list[Document], int, str | None]:
             _WORKER_STORE = Store(url)
         tally = Summary()
         fresh = _fresh(_WORKER_STORE, docs, tally)
-        return [run(d) for d in fresh], tally.duplicates, None
+        return [_extract(d) for d in fresh], tally.duplicates, None
     except InputError as e:
         return [], 0, str(e).replace("\n", " ")
     except Exception as e:  # never a traceback for bad input

@@ -1,5 +1,5 @@
 """Storage: SQLAlchemy 2 over SQLite (WAL, the default) or PostgreSQL (psycopg 3)."""
 
-from .store import AddResult, Store, default_db_url
+from .store import AddResult, Prepared, Store, default_db_url
 
-__all__ = ["AddResult", "Store", "default_db_url"]
+__all__ = ["AddResult", "Prepared", "Store", "default_db_url"]
