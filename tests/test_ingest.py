@@ -594,3 +594,50 @@ def test_unusable_file_names_are_one_failure(store, name):
     s = ingest_inputs([name], store=store)
     assert len(s.failures) == 1 and len(s.failures[0]) < 300
     assert "not a usable file name" in s.failures[0] or "no such file" in s.failures[0]
+
+
+@pytest.fixture
+def https_server(tmp_path):
+    """A real TLS server on 127.0.0.1 with a fresh self-signed certificate: (base URL, cert path)."""
+    import http.server
+    import shutil
+    import ssl
+    import threading
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60,
+    )
+    www = tmp_path / "tls"
+    www.mkdir()
+    (www / "a.html").write_bytes(HTML_1251.encode("cp1251"))
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **kw: Quiet(*a, directory=str(www), **kw))
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert, key)
+    server.socket = ctx.wrap_socket(server.socket, server_side=True)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    yield f"https://127.0.0.1:{server.server_address[1]}", cert
+    server.shutdown()
+    server.server_close()
+
+
+def test_https_verifies_certificates(https_server, monkeypatch):
+    import ssl
+
+    base, cert = https_server
+    with pytest.raises(InputError, match="TLS error"):  # self-signed: not trusted
+        fetch_mod.fetch(f"{base}/a.html", allow_private=True)
+    trusted = ssl.create_default_context(cafile=str(cert))
+    monkeypatch.setattr(fetch_mod.ssl, "create_default_context", lambda: trusted)
+    (doc,) = fetch_mod.url_documents(f"{base}/a.html", allow_private=True)
+    assert doc.title == "Затримання в Єкатеринбурзі" and doc.url == f"{base}/a.html"
