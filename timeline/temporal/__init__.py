@@ -53,6 +53,11 @@ def _tenses(doc: Document, cands: list[Candidate], res: Resources) -> list[str |
     return out
 
 
+def _type(kind: str, value: str) -> str:
+    """A date whose value names a time of day ("вчора ввечері" -> ...TEV) is a TIME."""
+    return "TIME" if kind == "DATE" and "T" in value and not value.endswith("_REF") else kind
+
+
 def tag_timexes(doc: Document) -> Document:
     """Fill doc.timexes for the title and the body (never the `date ...` header)."""
     res, fallback = _resources(doc.lang)
@@ -64,7 +69,7 @@ def tag_timexes(doc: Document) -> Document:
         cands = fallback_candidates(doc, cands, start)
     values = anchor(cands, doc.published, _tenses(doc, cands, res))
     doc.timexes = [
-        Timex(c.text, c.start, c.end, c.type, value, mod=c.mod or c.sem.get("mod"), anchor=how, rule=c.rule)
+        Timex(c.text, c.start, c.end, _type(c.type, value), value, mod=c.mod or c.sem.get("mod"), anchor=how, rule=c.rule)
         for c, (value, how) in zip(cands, values, strict=True)
         if value
     ]

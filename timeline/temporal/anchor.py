@@ -70,11 +70,12 @@ def roman(text: str) -> int | None:
 
 
 def _year(sem: dict) -> int | None:
-    if (y := _int(sem.get("year"))) is not None:
-        return y
-    if (y2 := _int(sem.get("year2"))) is not None:
+    y, y2 = _int(sem.get("year")), _int(sem.get("year2"))
+    if y2 is not None:
+        if y is not None:  # "2024/25": the century of the range's first year
+            return y // 100 * 100 + y2 + (100 if y % 100 > y2 else 0)
         return 1900 + y2 if y2 >= 30 else 2000 + y2
-    return None
+    return y
 
 
 def _month(sem: dict) -> int | None:
