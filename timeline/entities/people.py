@@ -241,7 +241,7 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         while j < len(toks) and j - i < 5 and j not in blocked and toks[j].joined:
             tj = toks[j]
             if _name_like(tj, lang, stops, rl) or _prefixed(tj, particles):
-                if mlang and _surname_only(toks[j - 1], mlang) and "Name" in morph.person_tags(mlang, tj.text):
+                if mlang and tj.cap and _surname_only(toks[j - 1], mlang) and morph.is_known(mlang, tj.text) and "Name" in morph.person_tags(mlang, tj.text):
                     break
                 j += 1
             elif _particle(tj, particles) and j + 1 < len(toks) and toks[j + 1].joined and (_name_like(toks[j + 1], lang, stops, rl) or _particle(toks[j + 1], particles)):
