@@ -8,7 +8,7 @@ from timeline.dashboard import data, widgets
 
 store = widgets.page_setup("Timeline", "🗓")
 events = data.load_events(store.url)
-flt = widgets.sidebar_filters(events, page="timeline")
+flt = widgets.sidebar_filters(events, page="timeline", meta=data.load_meta(store.url))
 shown = flt.apply(events)
 
 st.title("Litopys · Timeline")

@@ -12,7 +12,7 @@ from timeline.options import country_label
 
 store = widgets.page_setup("Map", "🗺")
 events = data.load_events(store.url)
-flt = widgets.sidebar_filters(events, page="map")
+flt = widgets.sidebar_filters(events, page="map", meta=data.load_meta(store.url))
 shown = flt.apply(events)
 
 

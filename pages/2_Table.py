@@ -15,7 +15,7 @@ store = widgets.page_setup("Table & curation", "✏️")
 show_hidden = st.sidebar.toggle("Show events marked wrong", key="show_hidden",
                                 help="Events marked wrong are hidden, never deleted; show them to review or restore them.")
 events = data.load_events(store.url, include_hidden=show_hidden)
-flt = widgets.sidebar_filters(events, page="table")
+flt = widgets.sidebar_filters(events, page="table", meta=data.load_meta(store.url, include_hidden=show_hidden))
 shown = flt.apply(events)
 ss = st.session_state
 

@@ -19,7 +19,7 @@ def _event_spans(url: str, event_ids: list[str], article_id: str):
 
 
 events = data.load_events(store.url)
-flt = widgets.sidebar_filters(events, page="sources")
+flt = widgets.sidebar_filters(events, page="sources", meta=data.load_meta(store.url))
 shown = flt.apply(events)
 articles = data.load_articles(store.url)
 

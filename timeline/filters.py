@@ -134,8 +134,7 @@ def search_text(df):
     """Lower-cased summary, sentence, title, actors and places of each event, for `q`."""
 
     def joined(col):
-        s = df[col].reset_index(drop=True).explode().fillna("").astype(str)
-        return s.groupby(level=0).agg(" ".join).set_axis(df.index)
+        return df[col].str.join(" ").fillna("")
 
     return (
         df["summary"].fillna("") + "\n" + df["sentence"].fillna("") + "\n" + df["title"].fillna("")

@@ -36,8 +36,7 @@ def editor_frame(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def _joined(s: pd.Series) -> pd.Series:
-    ex = s.reset_index(drop=True).explode().fillna("").astype(str)
-    return ex.groupby(level=0).agg("; ".join).set_axis(s.index) if len(s) else s.astype(str)
+    return s.str.join("; ").fillna("")
 
 
 def split_list(v) -> list[str]:

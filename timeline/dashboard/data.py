@@ -26,15 +26,28 @@ def ensure_seeded(store: Store) -> None:
     if store.is_empty():
         with st.spinner("First start: reading the sample articles…"):
             seed_if_empty(store)
-        st.cache_data.clear()
+        refresh()
 
 
-@st.cache_data(show_spinner="Loading events…", ttl=600, max_entries=4)
+# A resource, not cache_data: cache_data hands every rerun a copy (a pickle round trip of
+# 100,000 rows with list columns costs seconds).  The frame is shared, so it is never
+# modified in place: filtering returns new frames.  `refresh()` drops it after a write.
+@st.cache_resource(show_spinner="Loading events…", ttl=600, max_entries=4)
 def load_events(url: str, include_hidden: bool = False):
     """The events frame with a lower-cased `_search` column for the text filter (never exported)."""
-    df = _store(url).events_frame(include_hidden=include_hidden)
+    store = _store(url)
+    loader = getattr(store, "events_frame_fast", None) or store.events_frame
+    df = loader(include_hidden=include_hidden)
     df["_search"] = search_text(df) if len(df) else df["summary"]
     return df
+
+
+@st.cache_resource(show_spinner=False, ttl=600, max_entries=4)
+def load_meta(url: str, include_hidden: bool = False) -> dict:
+    """The sidebar's choices and date bounds of the cached frame (computed once per frame)."""
+    from .widgets import frame_meta
+
+    return frame_meta(load_events(url, include_hidden))
 
 
 @st.cache_data(show_spinner=False, ttl=600, max_entries=4)
@@ -60,3 +73,5 @@ def load_edits(url: str, event_id: str | None = None):
 def refresh() -> None:
     """After a write: forget cached frames so every page shows the new state."""
     st.cache_data.clear()
+    load_events.clear()
+    load_meta.clear()

@@ -68,7 +68,15 @@ def add_country_filter(iso3: str) -> None:
         st.session_state[KEYS["countries"]] = cur + [iso3]
 
 
-def sidebar_filters(events: pd.DataFrame, page: str) -> Filters:
+def frame_meta(events: pd.DataFrame) -> dict:
+    """What the sidebar offers for a frame (computed once per cached frame by data.load_meta)."""
+    return {
+        "options": options_of(events), "bounds": date_bounds(events), "titles": _article_titles(events),
+        "langs": sorted(events["lang"].dropna().unique()) if len(events) else [],
+    }
+
+
+def sidebar_filters(events: pd.DataFrame, page: str, meta: dict | None = None) -> Filters:
     """Filter widgets shared by every page, initialised from the URL and written back to it.
 
     Switching pages drops the URL's parameters, so the last filters are also kept in the
@@ -83,8 +91,8 @@ def sidebar_filters(events: pd.DataFrame, page: str) -> Filters:
     elif last is None or url_params != last or any(k not in ss for k in KEYS.values()):
         _state_from_filters(from_url)
 
-    opts = options_of(events)
-    titles = _article_titles(events)
+    meta = meta or frame_meta(events)
+    opts, titles = meta["options"], meta["titles"]
     sb = st.sidebar
     sb.header("Filters")
 
@@ -99,18 +107,20 @@ def sidebar_filters(events: pd.DataFrame, page: str) -> Filters:
     c1, c2 = sb.columns(2)
     since = c1.date_input("Since", min_value=date(1, 1, 1), max_value=date(2999, 12, 31), key="f_since", format="YYYY-MM-DD")
     until = c2.date_input("Until", min_value=date(1, 1, 1), max_value=date(2999, 12, 31), key="f_until", format="YYYY-MM-DD")
-    lo, hi = date_bounds(events)
+    lo, hi = meta["bounds"]
     if lo and hi:
         sb.caption(f"Stored events span {lo} – {hi}")
     query = sb.text_input("Text", key="f_q", placeholder="search summaries, sentences, titles")
     with sb.expander("More filters", expanded=bool(ss.get("f_lang") or ss.get("f_precision") or ss.get("f_source") or ss.get("f_min_conf"))):
-        langs = st.multiselect("Language", union(sorted(events["lang"].dropna().unique()) if len(events) else [], "f_lang"),
+        langs = st.multiselect("Language", union(meta["langs"], "f_lang"),
                                format_func=lambda c: LANGS.get(c, c), key="f_lang", placeholder="all languages")
         precisions = st.multiselect("Date precision", union(PRECISIONS, "f_precision"), key="f_precision", placeholder="any precision")
         sources = st.multiselect("Source article", union(list(titles), "f_source"), format_func=lambda a: titles.get(a) or a,
                                  key="f_source", placeholder="all articles")
         min_conf = st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="f_min_conf")
-    sb.button("Clear filters", on_click=_clear_filters, key="f_clear")
+    b1, b2 = sb.columns(2)
+    b1.button("Clear filters", on_click=_clear_filters, key="f_clear")
+    b2.button("Reload data", on_click=data.refresh, key="f_reload", help="Read the database again (after an ingest from the command line)")
     flt = Filters(
         countries=countries, actors=actors, types=types,
         since=since.isoformat() if isinstance(since, date) else None,
@@ -292,8 +302,7 @@ TABLE_ROWS = 1000
 
 def list_text(s: pd.Series) -> pd.Series:
     """A column of lists as '; '-joined text, vectorised."""
-    ex = s.reset_index(drop=True).explode().fillna("").astype(str)
-    return ex.groupby(level=0).agg("; ".join).set_axis(s.index) if len(s) else s.astype(str)
+    return s.str.join("; ").fillna("")
 
 
 def events_table(shown: pd.DataFrame, limit: int = TABLE_ROWS) -> None:
