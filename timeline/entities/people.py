@@ -48,6 +48,14 @@ def role_words(lang: str | None) -> frozenset[str]:
 
 
 @cache
+def saint_words(lang: str | None) -> frozenset[str]:
+    out: set[str] = set()
+    for lg in (lang, "en") if lang else ("uk", "ru", "en"):
+        out.update(resource(lg, "entities").get("names", {}).get("saint_words", []))
+    return frozenset(out)
+
+
+@cache
 def name_data(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
     """(particles, words that make a run a non-person) for a language."""
     parts: set[str] = set()
@@ -251,6 +259,9 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         while j - 1 > i and _particle(toks[j - 1], particles):
             j -= 1
         run = list(range(i, j))
+        if i > 0 and t.joined and (set(toks[i - 1].lemmas[:2]) | {toks[i - 1].text.lower()}) & saint_words(lang):
+            i = j  # "собор Святого Петра": a saint
+            continue
         # a place or country right before a name is not part of it ("прокурор Парижа Лор Беккуо")
         while len(run) > 1 and run[0] in ents and ents[run[0]].kind in ("place", "country") and not (mlang and "Name" in morph.person_tags(mlang, toks[run[0]].text)):
             run = run[1:]
