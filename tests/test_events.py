@@ -633,3 +633,22 @@ def test_next_day_anaphora(lang, text, timexes, expected):
 def test_a_range_is_dated_by_its_start(lang, text, timexes):
     doc = make(text, lang, published="2025-06-30", timexes=timexes)
     assert [e.date_value for e in doc.events] == ["2025-06-13"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, negated",
+    [
+        ("uk", "Лідери не провели зустріч.", True),
+        ("uk", "Лідери не лише провели зустріч, а й підписали угоду.", False),
+        ("ru", "Стороны не только провели переговоры.", False),
+        ("en", "The leaders did not meet.", True),
+        ("en", "The leaders not only met but signed a deal.", False),
+        ("ru", "Обошлось без жертв.", True),  # no casualties: a reported non-death
+    ],
+)
+def test_negation(lang, text, negated):
+    doc = make(text, lang)
+    if negated:
+        assert doc.events and "(" in doc.events[0].summary.split(":")[0]
+    else:
+        assert all("(" not in e.summary.split(":")[0] for e in doc.events)

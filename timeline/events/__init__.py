@@ -205,7 +205,7 @@ def _sentence_mentions(
                 trigger=trig,
                 clause=c,
                 date=d,
-                negated=Lexicon.phrase_before(toks, trig.i, lex.negation, slack=2),
+                negated=lex.negated(toks, trig),
                 background=trig in bg,
                 entities=cents,
                 entities_from=src,

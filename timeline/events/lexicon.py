@@ -140,6 +140,7 @@ class Lexicon:
         self.background = [_phrase(w) for w in cues.get("background", [])]
         self.date_bounds = [_phrase(w) for w in cues.get("date_bounds", [])]
         self.negation = [_phrase(w) for w in cues.get("negation", [])]
+        self.not_negation = [_phrase(w) for w in cues.get("not_negation", [])]
         self.continuation = [_phrase(w) for w in cues.get("continuation", [])]
         self.anaphora = [_phrase(w) for w in cues.get("anaphora", [])]
         self.range_words = [_phrase(w) for w in cues.get("range_words", [])]
@@ -194,6 +195,14 @@ class Lexicon:
     @staticmethod
     def phrase_at(toks: list[Token], i: int, phrases) -> bool:
         return any(_seq_at(toks, i, seq) for seq in phrases)
+
+    def negated(self, toks: list[Token], trig: Trigger, window: int = 3) -> bool:
+        """A negation word within `window` words before the trigger ("не провели зустріч"),
+        unless it opens a phrase that is no negation ("не лише", "not only")."""
+        for k in range(max(0, trig.i - window), trig.i):
+            if self.phrase_at(toks, k, self.negation) and not self.phrase_at(toks, k, self.not_negation):
+                return True
+        return False
 
     def is_reference(self, toks: list[Token], trig: Trigger) -> bool:
         """The trigger names people of a happening ("загиблих", "the dead"), not the happening."""
