@@ -8,6 +8,7 @@ import os
 import pty
 import subprocess
 import sys
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -419,6 +420,36 @@ def test_size_limit_and_timeout(http_root):
     assert len(fetch_mod.fetch(f"{base}/big-unannounced", allow_private=True).data) == len(big)
     with pytest.raises(InputError, match="timed out after 0.5 s"):
         fetch_mod.fetch(f"{base}/slow", allow_private=True, timeout=0.5)
+
+
+def test_a_server_dripping_bytes_hits_the_total_timeout():
+    """Each read arrives in time, the whole answer never does."""
+    import socket
+    import threading
+
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(1)
+
+    def drip():
+        conn, _ = srv.accept()
+        conn.recv(65536)
+        try:
+            conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n")
+            for _ in range(40):
+                conn.sendall(b"<p>x</p>")
+                time.sleep(0.1)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    t = threading.Thread(target=drip, daemon=True)
+    t.start()
+    with pytest.raises(InputError, match=r"timed out \(no complete answer within 1 s\)"):
+        fetch_mod.fetch(f"http://127.0.0.1:{srv.getsockname()[1]}/", allow_private=True, timeout=0.5, total_timeout=1)
+    t.join(10)
+    srv.close()
 
 
 @pytest.mark.parametrize(

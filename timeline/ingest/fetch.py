@@ -16,6 +16,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import time
 from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
@@ -24,6 +25,7 @@ from .. import __version__
 from ..errors import InputError
 
 TIMEOUT = 20.0  # seconds, for connecting and for each read
+TOTAL_TIMEOUT = 60.0  # seconds for a whole response: a server dripping bytes cannot hold us forever
 MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 USER_AGENT = f"Litopys/{__version__} (+https://github.com/litopys; news timeline)"
@@ -123,9 +125,10 @@ def check_url(url: str) -> tuple[str, str, int, str]:
     return scheme, host, port or (443 if scheme == "https" else 80), path
 
 
-def fetch(url: str, allow_private: bool = False, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Response:
+def fetch(url: str, allow_private: bool = False, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, total_timeout: float = TOTAL_TIMEOUT) -> Response:
     """GET a URL under the rules above; InputError (one line naming the URL) on any failure."""
     current = url
+    deadline = time.monotonic() + total_timeout
     for _hop in range(MAX_REDIRECTS + 1):
         scheme, host, port, path = check_url(current)
         address = resolve(url if current == url else f"{url} (redirected to {current})", host, port, allow_private)
@@ -147,9 +150,11 @@ def fetch(url: str, allow_private: bool = False, timeout: float = TIMEOUT, max_b
                 raise InputError(url, f"too large ({int(length) / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB)")
             chunks, size = [], 0
             while True:
-                chunk = resp.read(64 * 1024)
+                chunk = resp.read1(64 * 1024)
                 if not chunk:
                     break
+                if time.monotonic() > deadline:
+                    raise InputError(url, f"timed out (no complete answer within {total_timeout:g} s)")
                 size += len(chunk)
                 if size > max_bytes:
                     raise InputError(url, f"too large (more than {max_bytes / 2**20:.0f} MB; stopped reading)")
