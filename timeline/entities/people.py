@@ -9,6 +9,7 @@ resource's canonical name; a surname alone takes the full name used elsewhere in
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -18,6 +19,8 @@ from . import morph
 from .gazetteer import Entry, people, people_by_surname
 from .text import Token, is_cyrillic, skeleton
 from .translit import romanize_name
+
+_ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
 @dataclass
@@ -252,6 +255,9 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
                 if mlang and tj.cap and _surname_only(toks[j - 1], mlang) and morph.is_known(mlang, tj.text) and "Name" in morph.person_tags(mlang, tj.text):
                     break
                 j += 1
+            elif _ROMAN.match(tj.text):  # "Лев XIV", "Charles III"
+                j += 1
+                break
             elif _particle(tj, particles) and j + 1 < len(toks) and toks[j + 1].joined and (_name_like(toks[j + 1], lang, stops, rl) or _particle(toks[j + 1], particles)):
                 j += 1
             else:
