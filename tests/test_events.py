@@ -652,3 +652,21 @@ def test_negation(lang, text, negated):
         assert doc.events and "(" in doc.events[0].summary.split(":")[0]
     else:
         assert all("(" not in e.summary.split(":")[0] for e in doc.events)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВГЗПУ abcdeMNT.,;:!?\"«»„“”—–-'’\n0123456789")
+        ),
+        max_size=300,
+    ),
+    st.sampled_from(["uk", "ru", "en"]),
+)
+def test_any_text_assembles(text, lang):
+    doc = split_sentences(Document.from_text(text, published="2025-09-03", lang=lang))
+    for s in doc.sentences:
+        assert text[s.start : s.end] == s.text and s.text.strip() == s.text and s.text
+    for e in assemble_events(doc).events:
+        assert e.sentence == text[e.sentence_start : e.sentence_end]
