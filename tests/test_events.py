@@ -383,12 +383,14 @@ def rec(
     countries=("AZE", "RUS"),
     actors=(),
     sentence="Алієв і Путін провели зустріч у Москві.",
+    places=(),
 ):
     return {
         "event_type": type_,
         "date_value": value,
         "countries": list(countries),
         "actors": list(actors),
+        "places": list(places),
         "sentence": sentence,
     }
 
@@ -411,6 +413,9 @@ def rec(
         (rec(value="PAST_REF"), rec(value="PAST_REF"), True),  # undated: same sentence
         (rec(value="PAST_REF"), rec(value="PAST_REF", sentence="Лідери обговорили торгівлю газом та нафтою."), False),
         (rec(value="PAST_REF"), rec(), False),  # dated and undated never across articles
+        (rec(places=("Kharkiv",)), rec(places=("Odesa",)), False),  # two places: two events
+        (rec(places=("Kharkiv",)), rec(places=("Kharkiv", "Kyiv")), True),
+        (rec(places=("Kharkiv",)), rec(), True),
     ],
 )
 def test_same_event(a, b, same):

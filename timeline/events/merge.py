@@ -11,7 +11,8 @@
   similar sentences; a dated and an undated report never merge across articles;
 - countries overlap (when both have some); when only one side has countries, the actors
   must overlap;
-- actors overlap when both have actors;
+- actors overlap when both have actors; places overlap when both have places (strikes on
+  Kharkiv and on Odesa the same day are two events);
 - undated reports: besides the above, their sentences must be similar (word overlap),
   since "before publication" says nothing about sameness.
 
@@ -92,8 +93,11 @@ def dates_compatible(va: str, vb: str, max_coarse_days: int = _MONTH_DAYS) -> bo
 def _entities_agree(a: dict, b: dict) -> bool:
     ca, cb = a.get("countries") or [], b.get("countries") or []
     aa, ab = a.get("actors") or [], b.get("actors") or []
+    pa, pb = a.get("places") or [], b.get("places") or []
     if aa and ab and not _overlap(aa, ab):
         return False
+    if pa and pb and not _overlap(pa, pb):
+        return False  # strikes on Kharkiv and on Odesa the same day are two events
     if ca and cb:
         return _overlap(ca, cb)
     if ca or cb:  # one side has no countries: only the actors can tie them
@@ -132,6 +136,8 @@ def same_in_article(a, b, negated: frozenset | set = frozenset()) -> bool:
         return False
     ca, cb = set(a.countries), set(b.countries)
     aa, ab = set(a.actors), set(b.actors)
+    if a.places and b.places and not set(a.places) & set(b.places):
+        return False
     if one_undated:  # an undated mention joins a dated one only on shared actors
         return bool(aa & ab) and (not (ca and cb) or bool(ca & cb))
     if aa and ab:
