@@ -13,7 +13,7 @@ shown = flt.apply(events)
 
 st.title("Litopys · Timeline")
 widgets.shown_caption(shown, events)
-fig = widgets.timeline_view(shown)
+fig = widgets.timeline_view(shown, flt=flt)
 event_id = widgets.event_picker(shown)
 widgets.detail_for(store, events, event_id)
 widgets.download_buttons(shown, flt, fig)

@@ -62,6 +62,14 @@ def test_hover_is_escaped_and_cues_before():
     assert "2024-01-01 – 2024-12-31 (year)" in h[1] and "(+2 more)" in h[3]
 
 
+def test_spans_under_points_and_range_follows_the_filter():
+    fig = timeline_figure(SAMPLE, x_range=("2024-06-01", None))
+    kinds = [t.type for t in fig.data]
+    assert kinds.index("scatter") > max(i for i, k in enumerate(kinds) if k == "bar")
+    lo, hi = fig.layout.xaxis.range
+    assert str(lo) < "2024-06-01" < str(hi) and str(hi) < "2025-02-01"
+
+
 def test_webgl_for_many_points_and_empty_figure():
     many = frame([{"event_id": f"e{i}", "start": "2025-01-01", "end": "2025-01-01"} for i in range(50)])
     assert {t.type for t in timeline_figure(many, gl_above=10).data} == {"scattergl"}

@@ -76,10 +76,14 @@ def type_colors(types) -> dict[str, str]:
     return {t: _PALETTE[i % len(_PALETTE)] for i, t in enumerate(sorted(set(types)))}
 
 
-def timeline_figure(df: pd.DataFrame, lane: str = "country", height: int | None = None, gl_above: int = 400) -> go.Figure:
+def timeline_figure(
+    df: pd.DataFrame, lane: str = "country", height: int | None = None, gl_above: int = 400, x_range: tuple | None = None
+) -> go.Figure:
     """The timeline of the given events (customdata of every mark = event_id).
 
-    Traces with more than `gl_above` points are drawn with WebGL (scattergl).
+    Traces with more than `gl_above` points are drawn with WebGL (scattergl).  Spans are
+    drawn first so that points sit on top of them.  `x_range` (the filter's since/until,
+    either may be None) keeps long spans that overlap the window from widening the view.
     """
     fig = go.Figure()
     if df.empty:
@@ -88,7 +92,8 @@ def timeline_figure(df: pd.DataFrame, lane: str = "country", height: int | None 
     d["hover"] = hover_texts(d)
     colors = type_colors(d["event_type"].fillna(NO_LANE))
     lanes = sorted(d["lane"].unique(), key=lambda x: (x == NO_LANE, x))
-    for etype, g in d.groupby(d["event_type"].fillna(NO_LANE), sort=True):
+    bars, marks = [], []
+    for rank, (etype, g) in enumerate(d.groupby(d["event_type"].fillna(NO_LANE), sort=True)):
         color = colors[etype]
         undated_mask = (g["precision"] == "undated") | g["start"].isna()
         day = g[(g["precision"] == "day") & ~undated_mask]
@@ -97,35 +102,36 @@ def timeline_figure(df: pd.DataFrame, lane: str = "country", height: int | None 
         if not span.empty:
             starts = pd.to_datetime(span["start"])
             ends = pd.to_datetime(span["end"].fillna(span["start"])) + timedelta(days=1)
-            fig.add_trace(
+            bars.append(
                 go.Bar(
                     base=starts, x=(ends - starts).dt.total_seconds() * 1000, y=span["lane"], orientation="h",
                     marker=dict(color=color, opacity=0.45, line=dict(color=color, width=1)),
-                    name=etype, legendgroup=etype, customdata=span["event_id"], hovertext=span["hover"],
-                    hoverinfo="text", width=0.5,
+                    name=etype, legendgroup=etype, legendrank=rank, customdata=span["event_id"], hovertext=span["hover"],
+                    hoverinfo="text", width=0.4,
                 )
             )
         scatter = go.Scattergl if len(day) > gl_above else go.Scatter
         if not day.empty:
-            fig.add_trace(
+            marks.append(
                 scatter(
                     x=pd.to_datetime(day["start"]), y=day["lane"], mode="markers",
                     marker=dict(color=color, size=11, symbol="circle", line=dict(color="white", width=1)),
-                    name=etype, legendgroup=etype, showlegend=span.empty, customdata=day["event_id"],
+                    name=etype, legendgroup=etype, legendrank=rank, showlegend=span.empty, customdata=day["event_id"],
                     hovertext=day["hover"], hoverinfo="text",
                 )
             )
         scatter = go.Scattergl if len(undated) > gl_above else go.Scatter
         if not undated.empty:
-            fig.add_trace(
+            marks.append(
                 scatter(
                     x=pd.to_datetime(undated["end"]), y=undated["lane"], mode="markers",
                     marker=dict(color=color, size=12, symbol="triangle-left-open", line=dict(width=2, color=color)),
-                    name=etype, legendgroup=etype, customdata=undated["event_id"],
+                    name=etype, legendgroup=etype, legendrank=rank, customdata=undated["event_id"],
                     showlegend=span.empty and day.empty,
                     hovertext=undated["hover"], hoverinfo="text",
                 )
             )
+    fig.add_traces(bars + marks)
     fig.update_layout(
         barmode="overlay",
         height=height or min(1400, max(340, 110 + 36 * len(lanes))),
@@ -136,6 +142,13 @@ def timeline_figure(df: pd.DataFrame, lane: str = "country", height: int | None 
         xaxis=dict(type="date", rangeslider=dict(visible=True, thickness=0.06), rangeselector=_RANGE_BUTTONS),
         yaxis=dict(categoryorder="array", categoryarray=list(reversed(lanes)), title=None, automargin=True),
     )
+    if x_range and any(x_range):
+        lo, hi = x_range
+        dates = pd.to_datetime(pd.concat([df["start"].dropna(), df["end"].dropna()]))
+        lo = pd.Timestamp(lo) if lo else dates.min()
+        hi = pd.Timestamp(hi) + timedelta(days=1) if hi else dates.max() + timedelta(days=1)
+        pad = (hi - lo) * 0.02
+        fig.update_xaxes(range=[lo - pad, hi + pad])
     return fig
 
 

@@ -179,7 +179,7 @@ def _narrow_to_period() -> None:
         st.session_state[KEYS["until"]] = date.fromisoformat(b)
 
 
-def timeline_view(shown: pd.DataFrame, detail_limit: int | None = None):
+def timeline_view(shown: pd.DataFrame, detail_limit: int | None = None, flt: Filters | None = None):
     """Events as marks, or counts per period by type when more than `detail_limit` are in view.
 
     Returns the figure drawn (for the HTML download).
@@ -197,7 +197,7 @@ def timeline_view(shown: pd.DataFrame, detail_limit: int | None = None):
         st.plotly_chart(fig, key="counts_chart", on_select=_narrow_to_period, selection_mode="points", width="stretch")
         return fig
     c2.caption("● day · ▬ span (week … decade) · ◁ open: undated, reported before the publication date. Click a mark for its sources.")
-    fig = timeline_figure(shown, lane=lane)
+    fig = timeline_figure(shown, lane=lane, x_range=(flt.since, flt.until) if flt else None)
     st.plotly_chart(fig, key="timeline_chart", on_select=_pick_event, selection_mode="points", width="stretch")
     return fig
 
