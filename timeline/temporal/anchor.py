@@ -73,7 +73,8 @@ def _year(sem: dict) -> int | None:
     y, y2 = _int(sem.get("year")), _int(sem.get("year2"))
     if y2 is not None:
         if y is not None:  # "2024/25": the century of the range's first year
-            return y // 100 * 100 + y2 + (100 if y % 100 > y2 else 0)
+            end = y // 100 * 100 + y2 + (100 if y % 100 > y2 else 0)
+            return end if end - y <= 20 else None
         return 1900 + y2 if y2 >= 30 else 2000 + y2
     return y
 
