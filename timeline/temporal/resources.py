@@ -59,6 +59,7 @@ BUILTIN = {
 
 _PLACEHOLDER = re.compile(r"\{(?:([a-z]\w*):)?([a-z_]\w*)\}")  # not a {4} quantifier
 _SPACE = re.compile(r"(?<!\\) (\?)?")
+_LOOKAHEAD = re.compile(r"\(\?=[^()]*\)")
 
 
 def _spaces(template: str) -> str:
@@ -121,7 +122,9 @@ def _vocab(table: list[tuple[str, list[str], bool]]) -> Vocab:
     for value, forms, case_sensitive in table:
         for form in forms:
             (strict if case_sensitive else plain).append(form)
-            entries.append((re.compile(_spaces(form), 0 if case_sensitive else re.IGNORECASE), value))
+            # the lookup reads the matched text alone: a form's look-ahead has nothing to see
+            bare = _LOOKAHEAD.sub("", form)
+            entries.append((re.compile(_spaces(bare), 0 if case_sensitive else re.IGNORECASE), value))
 
     def alt(forms: list[str]) -> str:
         return "|".join(_spaces(f) for f in sorted(forms, key=len, reverse=True))
