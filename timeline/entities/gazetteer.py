@@ -126,6 +126,7 @@ class Index:
         self.max_len = 1
         self.lower_words: set[tuple[str, str]] = set()  # (language, word) to expand
         self.lower_first: set[str] = set()  # first-word keys of names a lower-case word may start
+        self.inner_lower: set[str] = set()  # keys of the words inside names ("of", "королівство")
         self.lower_forms: dict[str, tuple[str, ...]] = {}
 
     def expand_lower_words(self) -> None:
@@ -155,6 +156,7 @@ class Index:
             self.max_len = max(self.max_len, len(keys))
             if entry.cap == "any":
                 self.lower_first.add(keys[0])
+            self.inner_lower.update(keys[1:])
         if lang in morph.MORPH_LANGS and is_cyrillic(name):
             for pos, (_, _, w) in enumerate(tokenize(normalize_apostrophes(name))):
                 if w[:1].islower() or (entry.cap == "any" and pos == 0):

@@ -96,8 +96,8 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
     rl = roles(lang)
     country = None
     k = i - 1
-    steps = 0
-    while k >= 0 and steps < 6 and toks[k + 1].joined:
+    steps = toks[i].skipped if i < len(toks) else 0  # words left out count as steps too
+    while k >= 0 and steps < 6 and toks[k + 1].near:
         t = toks[k]
         e = ents.get(k)
         if e is not None:
@@ -105,8 +105,8 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
                 return None, None, -1
             if e.country and country is None:
                 country = e.country
+            steps += 1 + t.skipped
             k -= 1
-            steps += 1
             continue
         words = [x.lower() for x in t.lemmas[:3]] + [t.text.lower()]
         if k > 0 and toks[k].joined:
@@ -127,8 +127,8 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
             return role or None, country, k
         if t.cap and e is None:
             return None, None, -1
+        steps += 1 + t.skipped
         k -= 1
-        steps += 1
     return None, None, -1
 
 

@@ -38,7 +38,7 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 class Token:
     """One word of the article with what matching needs to know about it."""
 
-    __slots__ = ("start", "end", "text", "keys", "lemmas", "initial", "joined", "cap", "upper")
+    __slots__ = ("start", "end", "text", "keys", "lemmas", "initial", "joined", "near", "skipped", "cap", "upper")
 
     def __init__(self, start: int, end: int, text: str, keys: frozenset[str] = frozenset(), lemmas: tuple[str, ...] = (),
                  initial: bool = False, joined: bool = True) -> None:
@@ -47,6 +47,8 @@ class Token:
         self.lemmas = lemmas  # dictionary lemmas (lower case), best first
         self.initial = initial  # first word of a sentence (or of the title)
         self.joined = joined  # only spaces (or a hyphen) separate it from the previous token
+        self.near = joined  # ... or also lower-case words left out of the list (same clause)
+        self.skipped = 0  # how many such words
         self.cap = text[:1].isupper()  # starts with a capital
         self.upper = self.cap and text.isupper() and len(text) >= 2  # all capitals
 

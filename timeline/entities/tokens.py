@@ -53,6 +53,24 @@ def token_keys(word: str, lang: str | None) -> tuple[frozenset[str], tuple[str, 
     return frozenset(keys), lems
 
 
+@lru_cache(maxsize=300_000)
+def keep_lower(word: str, lang: str | None) -> bool:
+    """Does a lower-case word matter (part or cue of a name)?  Others are left out of the
+    token list: a name never contains them, and leaving them out halves the work."""
+    from .people import name_data, role_words
+
+    low = normalize_apostrophes(word.lower())
+    idx = index(lang)
+    sk = skeleton(low)
+    if sk in idx.lower_forms or sk in idx.lower_first or sk in idx.inner_lower:
+        return True
+    particles = name_data(lang)[0]
+    head, _, tail = word.partition("-")
+    if low in particles or (tail[:1].isupper() and head.lower() in particles):
+        return True
+    return low in role_words(lang)
+
+
 def spans(doc: Document) -> list[tuple[int, int]]:
     out = []
     if doc.title_span:
@@ -71,14 +89,29 @@ def doc_tokens(doc: Document) -> list[Token]:
     lang = doc.lang
     toks: list[Token] = []
     for a, b in spans(doc):
-        prev_end = None
+        prev_end = None  # end of the previous kept token
+        last_end = None  # end of the previous word, kept or not
+        clause = True  # no punctuation since the previous kept token
+        dropped = 0  # words left out since the previous kept token
         for m in TOKEN_RE.finditer(text, a, b):
             s, e, w = m.start(), m.end(), m.group()
+            if last_end is not None and clause:
+                between = text[last_end:s]
+                clause = between == " " or not between.strip(" \t\u00a0-")
+            last_end = e
+            if w[:1].islower() and not keep_lower(w, lang):
+                dropped += 1
+                continue
             keys, lems = token_keys(w, lang)
             # first word of a sentence, also after an opening quote or bracket
             initial = s == a or s in starts or (s - 1 in starts and text[s - 1] in "\"«„“'(")
             gap = text[prev_end:s] if prev_end is not None else None
             joined = gap == " " or (gap is not None and _joined(gap))
-            toks.append(Token(s, e, w, keys, lems, initial, joined))
+            t = Token(s, e, w, keys, lems, initial, joined)
+            t.near = joined or (prev_end is not None and clause)
+            t.skipped = dropped
+            toks.append(t)
             prev_end = e
+            clause = True
+            dropped = 0
     return toks
