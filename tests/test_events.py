@@ -24,7 +24,9 @@ def make(text, lang, published="2025-09-03", timexes=(), entities=()):
         pos = i + len(t)
     for t, kind, name, country in entities:
         i = text.index(t)
-        doc.entities.append(Entity(t, i, i + len(t), kind, name, country))
+        while i >= 0:  # every mention
+            doc.entities.append(Entity(t, i, i + len(t), kind, name, country))
+            i = text.find(t, i + len(t))
     doc.timexes.sort(key=lambda t: t.start)
     doc.entities.sort(key=lambda e: e.start)
     return assemble_events(doc)
@@ -145,9 +147,10 @@ def test_countries_from_the_clause_not_the_adverbial_clause():
             ("українського", "country", "Ukraine", "UKR"),
         ],
     )
-    (ev,) = doc.events
+    ev, forum = doc.events
     assert ev.event_type == "statement"
     assert ev.countries == ["AZE"] and ev.actors == ["Ilham Aliyev"] and ev.places == ["Shusha"]
+    assert forum.event_type == "summit" and forum.countries == ["AZE"]  # "під час форуму" took place too
 
 
 def test_countries_never_from_another_sentence():
@@ -456,7 +459,7 @@ def test_in_article_duplicates_merge_but_different_deaths_do_not():
         text,
         "uk",
         entities=[
-            ("азербайджанців у", "country", "Azerbaijan", "AZE"),
+            ("азербайджанців", "country", "Azerbaijan", "AZE"),
             ("Єкатеринбурзі", "place", "Yekaterinburg", "RUS"),
             ("Російські", "country", "Russia", "RUS"),
             ("Сафарови", "person", "Safarov", None),
@@ -675,3 +678,34 @@ def test_any_text_assembles(text, lang):
         assert text[s.start : s.end] == s.text and s.text.strip() == s.text and s.text
     for e in assemble_events(doc).events:
         assert e.sentence == text[e.sentence_start : e.sentence_end]
+
+
+def test_framing_happening_gets_its_own_event():
+    text = "Під час саміту в Китаї Алієв і Путін не провели двосторонню зустріч."
+    doc = make(
+        text,
+        "uk",
+        entities=[
+            ("Китаї", "country", "China", "CHN"),
+            ("Алієв", "person", "Ilham Aliyev", "AZE"),
+            ("Путін", "person", "Vladimir Putin", "RUS"),
+        ],
+    )
+    got = {e.event_type: e for e in doc.events}
+    assert set(got) == {"meeting", "summit"}
+    assert "не відбулося" in got["meeting"].summary and "не відбулося" not in got["summit"].summary
+    assert got["summit"].countries == ["AZE", "CHN", "RUS"]
+
+
+def test_one_president_at_two_summits_gives_two_events():
+    text = "Алієв виступив на саміті ШОС у Китаї. Раніше Алієв виступив на форумі в Шуші."
+    doc = make(
+        text,
+        "uk",
+        entities=[
+            ("Алієв", "person", "Ilham Aliyev", "AZE"),
+            ("Китаї", "country", "China", "CHN"),
+            ("Шуші", "place", "Shusha", "AZE"),
+        ],
+    )
+    assert len([e for e in doc.events if e.event_type == "summit"]) == 2

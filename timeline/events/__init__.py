@@ -212,30 +212,51 @@ def _sentence_mentions(
                 is_title=is_title,
             )
 
+        mine: list[_Mention] = []
         if att:
             for trig, vals in att:
                 for tx in vals:
-                    out.append(mention(trig, _Date(tx.value, tx.text, tx.start, tx.end, "clause")))
-            continue
-        trig = _best(ctrigs, bg)
-        if c.kind != "report" and len(lendable) == 1:
-            v = next(iter(lendable))
-            tx = next(t for t in txs if t.value == v)
-            d = _Date(v, tx.text, tx.start, tx.end, "sentence")
-        elif cont and prev_dated:
-            e = prev_dated[0]
-            d = _Date(e.date_value, e.date_text, e.date_start, e.date_end, "continuation")
-        elif last_dated is not None and not is_title and (shift := _anaphora(toks, c, lex)) is not None:
-            # "того ж вечора", "that same day": the time of the last dated happening;
-            # "наступного дня", "the next day": a day after it (when it is a day)
-            d = _shifted(last_dated, shift)
+                    mine.append(mention(trig, _Date(tx.value, tx.text, tx.start, tx.end, "clause")))
         else:
-            if not tax[trig.type].weak and lex.irrealis_near(toks, trig):
-                continue  # a plan or a possibility, not a past happening (a statement about
-                # the future is still a past statement)
-            d = _Date("PAST_REF", "", None, None, "undated")
-        out.append(mention(trig, d))
+            trig = _best(ctrigs, bg)
+            d = _fallback_date(c, trig, toks, txs, lendable, cont, prev_dated, last_dated, is_title, lex)
+            if d is not None:
+                mine.append(mention(trig, d))
+        # a happening that frames the clause ("під час саміту", "during the visit") took place
+        # too: it gets its own event, at the clause's date
+        if mine:
+            used = {m.trigger for m in mine}
+            for t in ctrigs:
+                if (
+                    t not in used
+                    and not tax[t.type].weak
+                    and Lexicon.phrase_before(toks, t.i, lex.frame, slack=1)
+                    and not lex.is_reference(toks, t)
+                ):
+                    mine.append(mention(t, mine[0].date))
+                    used.add(t)
+        out.extend(mine)
     return out
+
+
+def _fallback_date(c, trig, toks, txs, lendable, cont, prev_dated, last_dated, is_title, lex) -> _Date | None:
+    """The date of a clause without its own: the sentence's single date (not across reported
+    speech), a continued sentence's, a same-time anaphora's, else undated; None when the
+    clause speaks of a plan or possibility."""
+    if c.kind != "report" and len(lendable) == 1:
+        v = next(iter(lendable))
+        tx = next(t for t in txs if t.value == v)
+        return _Date(v, tx.text, tx.start, tx.end, "sentence")
+    if cont and prev_dated:
+        e = prev_dated[0]
+        return _Date(e.date_value, e.date_text, e.date_start, e.date_end, "continuation")
+    if last_dated is not None and not is_title and (shift := _anaphora(toks, c, lex)) is not None:
+        # "того ж вечора", "that same day": the time of the last dated happening;
+        # "наступного дня", "the next day": a day after it (when it is a day)
+        return _shifted(last_dated, shift)
+    if not taxonomy()[trig.type].weak and lex.irrealis_near(toks, trig):
+        return None  # a plan or a possibility (a statement about the future is still a past statement)
+    return _Date("PAST_REF", "", None, None, "undated")
 
 
 def _anaphora(toks: list[Token], c: Clause, lex: Lexicon) -> int | None:

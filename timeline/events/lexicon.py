@@ -138,6 +138,7 @@ class Lexicon:
         self.irrealis = _Seqs(_stems(w) for w in cues.get("irrealis", []))
         self.reference = _Seqs(_stems(w) for w in cues.get("reference", []))
         self.background = [_phrase(w) for w in cues.get("background", [])]
+        self.frame = [_phrase(w) for w in cues.get("frame", [])]
         self.date_bounds = [_phrase(w) for w in cues.get("date_bounds", [])]
         self.negation = [_phrase(w) for w in cues.get("negation", [])]
         self.not_negation = [_phrase(w) for w in cues.get("not_negation", [])]

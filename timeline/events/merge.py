@@ -141,9 +141,11 @@ def same_in_article(a, b, negated: frozenset | set = frozenset()) -> bool:
     if one_undated:  # an undated mention joins a dated one only on shared actors
         return bool(aa & ab) and (not (ca and cb) or bool(ca & cb))
     if aa and ab:
-        return bool(aa & ab) and (not (ca and cb) or bool(ca & cb))
+        # shared people are not enough (one president attends two summits): their countries
+        # must match too, or the sentences be alike
+        return bool(aa & ab) and (not (ca and cb) or ca == cb or similarity(a.sentence, b.sentence) >= 0.3)
     if ca and cb:
-        return ca <= cb or cb <= ca
+        return ca == cb or ((ca <= cb or cb <= ca) and similarity(a.sentence, b.sentence) >= 0.2)
     if ca or cb or aa or ab:
         return False
     return similarity(a.sentence, b.sentence) >= 0.5
