@@ -103,9 +103,15 @@ def test_detection_is_unanchored():
 
 
 def test_history_reads_as_narrative():
-    text = "У 1939 році, 1940 році і 1941 році. 22 червня почалася війна."
+    text = "Війни 1853, 1877, 1904, 1914, 1918 і 1939 років. У 1940 році мир. У 1941 році 22 червня почалася війна."
     found = find_timexes(text, published="2018-05-19", lang="uk")
     assert found[-1]["value"] == "1941-06-22"
+
+
+def test_news_with_a_few_past_years_stays_news():
+    text = "Розслідують злочини 2001, 2010 і 2011 років. Затримання почалися 27 червня."
+    found = find_timexes(text, published="2025-07-01", lang="uk")
+    assert found[-1]["value"] == "2025-06-27"
     assert not is_narrative(detect("Вчора, у 2001, 2010, 2011 роках", compiled(("uk",))), date(2025, 9, 3))
 
 

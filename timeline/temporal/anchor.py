@@ -345,14 +345,15 @@ def point_of(value: str | None) -> Point | None:
 
 
 def is_narrative(cands: list[Candidate], published: date | None) -> bool:
-    """A history article: its explicit years lie far from publication and it barely uses
-    deixis ("yesterday", weekdays, "last year"), which news is full of."""
+    """A history article: many explicit years, mostly far from publication, and barely any
+    deixis ("yesterday", weekdays, "last year"), which news is full of.  A news story that
+    recalls a few past years ("злочинів 2001, 2010 і 2011 років") stays news."""
     if published is None:
         return True
     years = [y for c in cands if (y := -1 if c.sem.get("bc") else _year(c.sem)) is not None]
     far = sum(abs(y - published.year) > 1 for y in years)
     deictic = sum(1 for c in cands if not c.sem.get("anaphoric") and ({"rel", "weekday", "dir", "shift"} & c.sem.keys()))
-    return far >= 3 and far >= 0.75 * len(years) and deictic <= 0.15 * far
+    return far >= 8 and far >= 0.75 * len(years) and deictic <= 0.15 * far
 
 
 def _moves(ref: Point | None, p: Point) -> bool:
