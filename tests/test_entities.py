@@ -257,3 +257,12 @@ def test_case_from_role_noun():
 
 def test_find_entities_survives_without_timexes():
     assert find_entities("Президент Азербайджану Ільхам Алієв.", "uk")[0]["name"] == "Azerbaijan"
+
+
+def test_known_people_in_capitals():
+    people = find("ПУТІН ЗАЯВИВ ПРО ПЕРЕГОВОРИ З США", "uk", "person")
+    assert people == [("ПУТІН", "Vladimir Putin", "RUS")]
+
+
+def test_regnal_numbers():
+    assert find("Папа Лев XIV выступил.", "ru", "person") == [("Лев XIV", "Pope Leo XIV", "USA")]

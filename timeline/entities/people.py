@@ -329,8 +329,10 @@ def _is_known_surname(t: Token, mlang: str | None) -> bool:
 
 
 def _name_like(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> bool:
-    if not t.cap or t.upper or len(t.text) < 2:
+    if not t.cap or len(t.text) < 2:
         return False
+    if t.upper:  # capitals: only a known surname ("ПУТІН ЗАЯВИВ")
+        return len(t.text) >= 4 and _is_known_surname(t, lang)
     if lang in morph.MORPH_LANGS:
         if not morph.person_tags(lang, t.text):
             pos = morph.best_pos(lang, t.text)
