@@ -153,3 +153,23 @@ def test_upload_the_seed_and_see_its_events_on_the_timeline(app, page):
     assert total > before and n == total
     rows = csv_rows(page)
     assert any(r["title"] == title for r in rows), "the seed's events are on the timeline"
+
+
+CENTRE_OF = """(iso) => {
+  const p = [...document.querySelectorAll('.choroplethlocation')].find(p => p.__data__ && p.__data__.loc === iso && p.__data__.z > 0);
+  if (!p) return null;
+  const b = p.getBoundingClientRect();
+  return [b.left + b.width * 0.5, b.top + b.height * 0.55];
+}"""
+
+
+def test_map_click_on_a_country_filters_by_it(app, page):
+    base, _ids, _url = app
+    open_page(page, base + "/Map")
+    assert shown_count(page) == (5, 5)
+    wait_chart(page)
+    x, y = page.evaluate(CENTRE_OF, "AZE")
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    page.wait_for_function("() => location.search.includes('country=AZE')", timeout=LONG)
+    wait_count(page, 4)

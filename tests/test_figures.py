@@ -87,6 +87,14 @@ def test_counts_per_period_and_figure():
     assert choose_freq(SAMPLE) == "month" and choose_freq(SAMPLE, max_bars=12) == "year"
 
 
+def test_counts_figure_keeps_the_most_frequent_types():
+    c = counts_per_period(big_frame(5000), "year")
+    fig = counts_figure(c, "year", top=4)
+    names = [t.name for t in fig.data]
+    assert len(names) == 4 and "other types" in names
+    assert sum(sum(t.y) for t in fig.data) == 5000
+
+
 def test_map_figure():
     by = counts_by_country(SAMPLE)
     assert dict(zip(by["iso3"], by["n"], strict=False)) == {"AZE": 2, "RUS": 2}

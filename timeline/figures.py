@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 LANES = {"country": "countries", "actor": "actors", "type": "event_type"}
 NO_LANE = "(none)"
+OTHER_TYPES = "other types"
 # 36 distinct colours: the event taxonomy has about thirty types
 _PALETTE = [
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
@@ -171,15 +172,25 @@ def _empty(fig: go.Figure, height: int | None, text: str = "No events match thes
     return fig
 
 
-def counts_figure(counts: pd.DataFrame, freq: str, by: str = "event_type", height: int = 420) -> go.Figure:
+def counts_figure(counts: pd.DataFrame, freq: str, by: str = "event_type", height: int = 420, top: int = 12) -> go.Figure:
     """Stacked bars of events per period (from aggregate.counts_per_period).
 
+    The `top` most frequent values of `by` get their own colour, the rest are summed as
+    "other types" (thirty colours cannot be told apart, and every trace costs drawing time).
     customdata of each bar = "period_start/period_end", so a click can narrow the range to it.
+    No range slider here: a click on a bar or the date filter narrows the range.
     """
     fig = go.Figure()
     if counts.empty:
         return _empty(fig, height)
     colors = type_colors(counts[by])
+    totals = counts.groupby(by)["n"].sum().sort_values(ascending=False)
+    if len(totals) > top:
+        keep = set(totals.index[: top - 1])
+        other = OTHER_TYPES
+        counts = counts.assign(**{by: counts[by].where(counts[by].isin(keep), other)})
+        counts = counts.groupby(["period_start", "period_end", by], as_index=False)["n"].sum()
+        colors[other] = "#c7c7c7"
     for key, g in counts.groupby(by, sort=True):
         fig.add_trace(
             go.Bar(
@@ -193,7 +204,7 @@ def counts_figure(counts: pd.DataFrame, freq: str, by: str = "event_type", heigh
         barmode="stack", height=height, bargap=0.1,
         margin=dict(l=10, r=10, t=30, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title=None),
-        xaxis=dict(type="date", rangeslider=dict(visible=True, thickness=0.06)),
+        xaxis=dict(type="date"),
         yaxis=dict(title=f"events per {freq}"),
         clickmode="event+select",
     )
