@@ -33,24 +33,28 @@ def _resources(lang: str | None) -> tuple[Resources, bool]:
 _TENSE_BEFORE, _TENSE_AFTER = 60, 20
 
 
-def _tenses(doc: Document, cands: list[Candidate], res: Resources) -> list[str | None]:
-    """"future", "past" or None for each candidate, from the words near it in its sentence."""
+def _clauses(doc: Document, cands: list[Candidate], res: Resources) -> tuple[list[str | None], list[int]]:
+    """Per candidate: its tense ("future", "past" or None, from the words near it in its
+    sentence) and the index of its sentence (-1 outside any)."""
     sents: list[Sentence] = doc.sentences
     starts = [s.start for s in sents]
-    out = []
+    tenses, where = [], []
     for c in cands:
         i = bisect_right(starts, c.start) - 1
         lo, hi = c.start - _TENSE_BEFORE, c.end + _TENSE_AFTER
         if 0 <= i and c.start < sents[i].end:
             lo, hi = max(lo, sents[i].start), min(hi, sents[i].end)
+        else:
+            i = -1
         window = doc.text[max(lo, 0) : c.start] + " " + doc.text[c.end : hi]
         if res.future and res.future.search(window):
-            out.append("future")
+            tenses.append("future")
         elif res.past and res.past.search(window):
-            out.append("past")
+            tenses.append("past")
         else:
-            out.append(None)
-    return out
+            tenses.append(None)
+        where.append(i)
+    return tenses, where
 
 
 def _type(kind: str, value: str) -> str:
@@ -67,7 +71,7 @@ def tag_timexes(doc: Document) -> Document:
         from .fallback import fallback_candidates
 
         cands = fallback_candidates(doc, cands, start)
-    values = anchor(cands, doc.published, _tenses(doc, cands, res))
+    values = anchor(cands, doc.published, *_clauses(doc, cands, res))
     doc.timexes = [
         Timex(c.text, c.start, c.end, _type(c.type, value), value, mod=c.mod or c.sem.get("mod"), anchor=how, rule=c.rule)
         for c, (value, how) in zip(cands, values, strict=True)

@@ -49,6 +49,9 @@ class Context:
     ref: Point | None = None  # last mentioned date
     narrative: bool = False
     tense: str | None = None  # "past", "future" or None
+    sentence: int = -1  # the current expression's sentence
+    year_here: tuple[int, int, int] | None = None  # (sentence, end offset, year) of the last explicit year
+    start: int = 0  # the current expression's offset
 
 
 def _int(v) -> int | None:
@@ -114,6 +117,8 @@ def _pick_year(sem: dict, month: int, day: int | None, ctx: Context) -> int | No
         if ctx.ref.month and ctx.ref.month - month >= 9:
             return ctx.ref.year + 1
         return ctx.ref.year
+    if ctx.year_here and ctx.sentence >= 0 and ctx.year_here[0] == ctx.sentence and ctx.start - ctx.year_here[1] <= 25:
+        return ctx.year_here[2]  # "у 2014 році, 5 березня": the year just given
     pub = ctx.published
     if pub is None:
         return ctx.ref.year if ctx.ref else None
@@ -364,14 +369,21 @@ def _moves(ref: Point | None, p: Point) -> bool:
     return p.year != ref.year
 
 
-def anchor(cands: list[Candidate], published: date | None, tenses: list[str | None]) -> list[tuple[str | None, str]]:
-    """Values for candidates in text order; each resolved date becomes the next reference."""
+def anchor(
+    cands: list[Candidate], published: date | None, tenses: list[str | None], sentences: list[int] | None = None
+) -> list[tuple[str | None, str]]:
+    """Values for candidates in text order; each resolved date becomes the next reference.
+
+    `tenses` and `sentences` (index of each candidate's sentence) come from the sentence
+    stage; without them every expression is read on its own."""
     ctx = Context(published, narrative=is_narrative(cands, published))
     out = []
-    for c, tense in zip(cands, tenses, strict=True):
-        ctx.tense = tense
+    for c, tense, sentence in zip(cands, tenses, sentences or [-1] * len(cands), strict=True):
+        ctx.tense, ctx.sentence, ctx.start = tense, sentence, c.start
         value, how = resolve(c, ctx)
         out.append((value, how))
+        if (year := _year(c.sem)) is not None and not c.sem.get("bc"):
+            ctx.year_here = (sentence, c.end, year)
         if c.sem.get("anaphoric") or "dir" in c.sem:
             continue  # "a year earlier" does not move the narrative's reference
         if c.type in ("DATE", "TIME") and (p := point_of(value)) is not None and _moves(ctx.ref, p):
