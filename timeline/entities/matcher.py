@@ -143,7 +143,7 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
             if entry.kind == "place" and lang not in morph.MORPH_LANGS and entry.source == "city" and entry.pop < 500_000:
                 # English: a small town's name inside a longer capitalised name ("Liberal Democratic")
                 nb = [toks[i - 1] if i > 0 and t.joined else None, toks[i + n] if i + n < len(toks) and toks[i + n].joined else None]
-                if any(x is not None and x.cap and x.text.lower() not in stops for x in nb):
+                if any(x is not None and x.cap and x.text.lower() not in stops and not x.text.endswith(("'s", "’s")) for x in nb):
                     continue
             if entry.kind == "place" and entry.source == "city" and _given_name_before_name(toks, i, n, lang):
                 continue

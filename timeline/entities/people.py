@@ -251,6 +251,8 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         j = i + 1
         while j < len(toks) and j - i < 5 and j not in blocked and toks[j].joined:
             tj = toks[j]
+            if toks[j - 1].text.endswith(("'s", "’s")):
+                break  # a possessive ends the name ("Elian's Miami relatives")
             if _name_like(tj, lang, stops, rl) or _prefixed(tj, particles):
                 if mlang and tj.cap and _surname_only(toks[j - 1], mlang) and morph.is_known(mlang, tj.text) and "Name" in morph.person_tags(mlang, tj.text):
                     break
@@ -279,6 +281,12 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         while run and toks[run[0]].text.lower() in rl and not mlang:
             lead_role = rl[toks[run[0]].text.lower()] or lead_role
             run = run[1:]
+        if not mlang:  # English: a place inside a run ends the name ("Elian's Miami relatives")
+            cut = next((n for n, k in enumerate(run) if n > 0 and k in ents), None)
+            if cut is not None:
+                run = run[:cut]
+            while len(run) > 1 and run[0] in ents:
+                run = run[1:]
         if not mlang and any(_possessive_base(toks[k].text).lower() in not_person for k in run):
             i = j
             continue
@@ -343,6 +351,8 @@ def _name_like(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> b
     low = t.text.lower()
     if low in stops or (t.lemmas and t.lemmas[0] in stops and not _is_known_surname(t, lang)):
         return False
+    if low.endswith(("-based", "-born", "-led", "-backed", "-owned", "-made")):
+        return False  # "Atlanta-based BellSouth"
     return True
 
 
