@@ -11,9 +11,10 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, event, func, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -119,13 +120,32 @@ def make_engine(url: str) -> Engine:
 class _Batch:
     """What one write transaction already knows, so each report costs no extra queries:
     event rows by id (prefetched in bulk) and merge candidates by merge key (loaded once,
-    then kept up to date as the transaction adds and merges events)."""
+    then kept up to date as the transaction adds and merges events).
+
+    Within a key the candidates are grouped by date value, and a report is only compared
+    (`same_event`, which decides) with the groups whose spans overlap its own: a key with
+    thousands of events costs a comparison per distinct date, not a `same_event` per event.
+    """
 
     def __init__(self, s: Session):
         self.s = s
         self.rows: dict[str, EventRow | None] = {}
-        self.by_key: dict[str, list[EventRow]] = {}
+        self.groups: dict[str, dict[str, list[tuple[int, EventRow]]]] = {}
         self.records: dict[str, dict] = {}
+        self.seq = 0
+        self.sources: list[dict] = []  # event_sources and edits rows, written in bulk by write()
+        self.edits: list[dict] = []
+
+    def write(self) -> None:
+        """The collected sources and merge edits, as two multi-row INSERTs (after the rows they refer to)."""
+        if not (self.sources or self.edits):
+            return
+        self.s.flush()
+        if self.sources:
+            self.s.execute(insert(EventSource), self.sources)
+        if self.edits:
+            self.s.execute(insert(Edit), self.edits)
+        self.sources, self.edits = [], []
 
     def prefetch(self, event_ids) -> None:
         ids = [i for i in dict.fromkeys(event_ids) if i and i not in self.rows]
@@ -140,13 +160,26 @@ class _Batch:
             self.rows[event_id] = self.s.get(EventRow, event_id)
         return self.rows[event_id]
 
-    def candidates(self, key: str) -> list[EventRow]:
-        if key not in self.by_key:
-            rows = list(self.s.scalars(select(EventRow).where(EventRow.merge_key == key, EventRow.hidden.is_(False)).order_by(EventRow.created_at, EventRow.id)))
-            self.by_key[key] = rows
-            for r in rows:
+    def _group(self, key: str) -> dict[str, list[tuple[int, EventRow]]]:
+        if key not in self.groups:
+            groups: dict[str, list[tuple[int, EventRow]]] = {}
+            for r in self.s.scalars(select(EventRow).where(EventRow.merge_key == key, EventRow.hidden.is_(False)).order_by(EventRow.created_at, EventRow.id)):
                 self.rows.setdefault(r.id, r)
-        return self.by_key[key]
+                self.seq += 1
+                groups.setdefault(r.date_value or "PAST_REF", []).append((self.seq, r))
+            self.groups[key] = groups
+        return self.groups[key]
+
+    def candidates(self, key: str, date_value: str | None = None) -> list[EventRow]:
+        """The events of a merge key in the order they were stored; with `date_value`, only
+        those whose dates could be the same happening's."""
+        groups = self._group(key)
+        if date_value is None:
+            picked = [x for lst in groups.values() for x in lst]
+        else:
+            picked = [x for va, lst in groups.items() if _dates_may_match(va, date_value) for x in lst]
+        picked.sort(key=lambda x: x[0])
+        return [r for _seq, r in picked]
 
     def record(self, row: EventRow) -> dict:
         rec = self.records.get(row.id)
@@ -156,11 +189,31 @@ class _Batch:
 
     def added(self, row: EventRow) -> None:
         self.rows[row.id] = row
-        if row.merge_key is not None and row.merge_key in self.by_key:
-            self.by_key[row.merge_key].append(row)
+        if row.merge_key is not None and row.merge_key in self.groups:
+            self.seq += 1
+            self.groups[row.merge_key].setdefault(row.date_value or "PAST_REF", []).append((self.seq, row))
 
     def changed(self, row: EventRow) -> None:
         self.records.pop(row.id, None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _span(value: str) -> tuple[date, date] | None:
+    from ..timex_values import value_span
+
+    start, end, precision = value_span(value)
+    return (start, end) if precision != "undated" and start and end else None
+
+
+def _dates_may_match(va: str, vb: str) -> bool:
+    """Whether reports dated `va` and `vb` could be the same happening at all: equal values or
+    overlapping spans (what any rule of `same_event` needs); an undated side is left to it."""
+    if va == vb:
+        return True
+    a, b = _span(va), _span(vb)
+    if a is None or b is None:
+        return True
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 class Store:
@@ -210,12 +263,16 @@ class Store:
                     continue
                 results.append(self._add_doc(s, doc, source, checked=True, batch=batch))
                 known.add(doc.article_id)
+                if len(batch.sources) >= 5000:
+                    batch.write()
+            batch.write()
             return results
 
     def _add_doc(self, s: Session, doc: Document | Prepared, source: str | None, checked: bool = False, batch: _Batch | None = None) -> AddResult:
         aid = doc.article_id
         if not checked and s.get(Article, aid) is not None:
             return AddResult(aid, added=False)
+        own_batch = batch is None
         batch = batch or _Batch(s)
         s.add(
             Article(
@@ -237,17 +294,20 @@ class Store:
                 res.events_merged += 1
             else:
                 res.events_added += 1
+        if own_batch:
+            batch.write()
         return res
 
     def _add_event(self, s: Session, rec: dict, article_id: str | None, batch: _Batch | None = None) -> bool:
         """Add one report; True when it merged into an existing event."""
         from ..events.merge import merge_key, same_event  # here: storage must not need the events stage to open
 
+        own_batch = batch is None
         batch = batch or _Batch(s)
         key = merge_key(rec)
         target = None
         if key is not None:
-            for cand in batch.candidates(key):
+            for cand in batch.candidates(key, rec.get("date_value") or "PAST_REF"):
                 if cand.id != rec["event_id"] and same_event(batch.record(cand), rec):
                     target = cand
                     break
@@ -272,20 +332,22 @@ class Store:
             target.updated_at = now
             batch.changed(target)
             merged = True
-        s.add(
-            EventSource(
-                event_id=target.id,
-                mention_id=rec["event_id"],
-                article_id=article_id,
-                sentence=rec.get("sentence") or "",
-                sentence_start=rec.get("sentence_start"),
-                sentence_end=rec.get("sentence_end"),
-                payload=json.dumps(rec, ensure_ascii=False, default=str),
-                added_at=now,
-            )
+        batch.sources.append(
+            {
+                "event_id": target.id,
+                "mention_id": rec["event_id"],
+                "article_id": article_id,
+                "sentence": rec.get("sentence") or "",
+                "sentence_start": rec.get("sentence_start"),
+                "sentence_end": rec.get("sentence_end"),
+                "payload": json.dumps(rec, ensure_ascii=False, default=str),
+                "added_at": now,
+            }
         )
         if merged:
-            s.add(Edit(event_id=target.id, action="merge", field="sources", old_value=None, new_value=rec["event_id"], author="litopys", at=now))
+            batch.edits.append({"event_id": target.id, "action": "merge", "field": "sources", "old_value": None, "new_value": rec["event_id"], "author": "litopys", "at": now})
+        if own_batch:
+            batch.write()
         return merged
 
     # -- curation ------------------------------------------------------------------------
