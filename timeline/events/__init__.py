@@ -460,6 +460,7 @@ def assemble_events(doc: Document) -> Document:
         events.extend(mine)
         if not is_title:
             prev = mine
-            last_dated = next((e for e in reversed(mine) if e.date_value != "PAST_REF"), last_dated)
+            # same-time anaphora ("того ж вечора") refer to a day: only day-dated happenings anchor
+            last_dated = next((e for e in reversed(mine) if e.precision == "day"), last_dated)
     doc.events = merge_in_article(events, negated, title_ids)
     return doc
