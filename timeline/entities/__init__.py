@@ -82,6 +82,8 @@ def tag_entities(doc: Document) -> Document:
     for p in persons:
         rng = set(range(p.i, p.i + p.n))
         clash = [(a, b, e) for (a, b), e in place_spans.items() if rng & set(range(a, b))]
+        if any(a <= p.i and p.i + p.n <= b and b - a > p.n for a, b, _ in clash):
+            continue  # the place is the longer name ("Dar es Salaam")
         if clash and not (p.known or p.full or p.role):
             if any(e.pop >= 100_000 or e.source == "extra" for _, _, e in clash):
                 continue

@@ -170,6 +170,9 @@ def _nominative(lang: str, word: str, case: str | None, gender: str | None) -> t
         tag = next(iter(morph.PERSON_TAGS & p.tag.grammemes), None) or ("Name" if p.normal_form in gn else None)
         if tag is None and morph.is_known(lang, word) and not p.tag.grammemes & {"NOUN"}:
             continue
+        g = p.tag.grammemes
+        if "nomn" in g and "plur" not in g and (gender is None or gender in g or "Fixd" in g):
+            return p.word.replace("ʼ", "'"), tag  # already the nominative: no paradigm needed
         form = None
         for req in ({"nomn", gender, "sing"}, {"nomn", gender}, {"nomn"}):
             try:
