@@ -299,3 +299,47 @@ def test_plain_postgresql_urls_mean_psycopg3(pg_server):
     res = ingest_text(store, "Поліція затримала людей у 2024 році.", published="2025-01-01")
     assert res.articles == 1 and store.counts()["articles"] == 1
     store.engine.dispose()
+
+
+def _merge_outcome(store):
+    ev = store.events_frame()
+    return sorted(
+        (e, tuple(sorted(s["mention_id"] for s in store.event_sources(e))), tuple(c), tuple(a))
+        for e, c, a in zip(ev["event_id"], ev["countries"], ev["actors"], strict=True)
+    )
+
+
+def test_candidate_narrowing_changes_no_merge_decision(tmp_path, monkeypatch):
+    """The store compares a report only with events whose date spans overlap its own; the
+    outcome must equal comparing it with every event of its merge key."""
+    import random
+
+    from timeline.storage import store as store_mod
+
+    rnd = random.Random(7)
+    values = ["2024", "2024-05", "2024-05-01", "2024-05-02", "2024-05-31", "2024-06", "2024-W18", "2024-W22", "2024-SP", "2024-Q2", "2024-H1", "PAST_REF", "202", "2024-05-01T10:00"]
+    docs = []
+    for i in range(120):
+        v = rnd.choice(values)
+        ev = {
+            "event_type": rnd.choice(["detention", "meeting"]),
+            "date_value": v,
+            "countries": rnd.sample(["AZE", "RUS", "UKR"], rnd.randint(0, 2)),
+            "actors": rnd.sample(["Ilham Aliyev", "Vladimir Putin", "Police"], rnd.randint(0, 2)),
+            "places": rnd.sample(["Baku", "Moscow"], rnd.randint(0, 1)),
+            "sentence": rnd.choice(["Поліція затримала людей у Москві.", "Президенти зустрілися в Баку.", "Поліція затримала двох людей у Москві."]),
+        }
+        docs.append(doc_with(f"D{i}", f"Стаття {i}. " + ev["sentence"], [ev]))
+    outcomes = []
+    real = store_mod._Batch.candidates
+    for narrowed in (True, False):
+        if not narrowed:  # the reference: every candidate of the key goes to same_event
+            monkeypatch.setattr(store_mod._Batch, "candidates", lambda self, key, date_value=None: real(self, key))
+        store = Store(f"sqlite:///{tmp_path / f'n{narrowed}.db'}")
+        store.add_documents(docs[:60])  # one transaction, then candidates loaded from the database
+        for d in docs[60:]:
+            store.add_document(d)
+        outcomes.append(_merge_outcome(store))
+        store.engine.dispose()
+    assert outcomes[0] == outcomes[1]
+    assert any(len(srcs) > 1 for _e, srcs, _c, _a in outcomes[0])  # merges did happen

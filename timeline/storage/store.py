@@ -130,7 +130,7 @@ class _Batch:
     def __init__(self, s: Session):
         self.s = s
         self.rows: dict[str, EventRow | None] = {}
-        self.groups: dict[str, dict[str, list[tuple[int, EventRow]]]] = {}
+        self.groups: dict[str, dict] = {}
         self.records: dict[str, dict] = {}
         self.seq = 0
         self.sources: list[dict] = []  # event_sources and edits rows, written in bulk by write()
@@ -160,24 +160,34 @@ class _Batch:
             self.rows[event_id] = self.s.get(EventRow, event_id)
         return self.rows[event_id]
 
-    def _group(self, key: str) -> dict[str, list[tuple[int, EventRow]]]:
+    def _group(self, key: str) -> dict:
+        """date value -> (its span, [(order, row)]) for the events of a merge key."""
         if key not in self.groups:
-            groups: dict[str, list[tuple[int, EventRow]]] = {}
+            groups: dict = {}
             for r in self.s.scalars(select(EventRow).where(EventRow.merge_key == key, EventRow.hidden.is_(False)).order_by(EventRow.created_at, EventRow.id)):
                 self.rows.setdefault(r.id, r)
-                self.seq += 1
-                groups.setdefault(r.date_value or "PAST_REF", []).append((self.seq, r))
+                self._append(groups, r)
             self.groups[key] = groups
         return self.groups[key]
 
+    def _append(self, groups: dict, row: EventRow) -> None:
+        self.seq += 1
+        value = row.date_value or "PAST_REF"
+        if value not in groups:
+            groups[value] = (_span(value), [])
+        groups[value][1].append((self.seq, row))
+
     def candidates(self, key: str, date_value: str | None = None) -> list[EventRow]:
         """The events of a merge key in the order they were stored; with `date_value`, only
-        those whose dates could be the same happening's."""
+        those whose dates could be the same happening's: the same value or overlapping spans
+        (what any rule of `same_event` needs; undated sides are left to it)."""
         groups = self._group(key)
-        if date_value is None:
-            picked = [x for lst in groups.values() for x in lst]
+        b = _span(date_value) if date_value is not None else None
+        if b is None:
+            picked = [x for _a, lst in groups.values() for x in lst]
         else:
-            picked = [x for va, lst in groups.items() if _dates_may_match(va, date_value) for x in lst]
+            lo, hi = b
+            picked = [x for va, (a, lst) in groups.items() if a is None or va == date_value or (a[0] <= hi and lo <= a[1]) for x in lst]
         picked.sort(key=lambda x: x[0])
         return [r for _seq, r in picked]
 
@@ -190,8 +200,7 @@ class _Batch:
     def added(self, row: EventRow) -> None:
         self.rows[row.id] = row
         if row.merge_key is not None and row.merge_key in self.groups:
-            self.seq += 1
-            self.groups[row.merge_key].setdefault(row.date_value or "PAST_REF", []).append((self.seq, row))
+            self._append(self.groups[row.merge_key], row)
 
     def changed(self, row: EventRow) -> None:
         self.records.pop(row.id, None)
@@ -203,17 +212,6 @@ def _span(value: str) -> tuple[date, date] | None:
 
     start, end, precision = value_span(value)
     return (start, end) if precision != "undated" and start and end else None
-
-
-def _dates_may_match(va: str, vb: str) -> bool:
-    """Whether reports dated `va` and `vb` could be the same happening at all: equal values or
-    overlapping spans (what any rule of `same_event` needs); an undated side is left to it."""
-    if va == vb:
-        return True
-    a, b = _span(va), _span(vb)
-    if a is None or b is None:
-        return True
-    return a[0] <= b[1] and b[0] <= a[1]
 
 
 class Store:
