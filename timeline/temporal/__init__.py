@@ -33,6 +33,21 @@ def _resources(lang: str | None) -> tuple[Resources, bool]:
 _TENSE_BEFORE, _TENSE_AFTER = 60, 20
 
 
+def _tense(before: str, after: str, res: Resources) -> str | None:
+    """The tense of the verb nearest to an expression: a cue before it counts from its end,
+    one after it from its start ("announced ... that it will sign on Monday" is future)."""
+    best, tense = None, None
+    for name, rx in (("future", res.future), ("past", res.past)):
+        if rx is None:
+            continue
+        hits = [len(before) - m.end() for m in rx.finditer(before)]
+        if (m := rx.search(after)) is not None:
+            hits.append(m.start())
+        if hits and (best is None or min(hits) < best):
+            best, tense = min(hits), name
+    return tense
+
+
 def _clauses(doc: Document, cands: list[Candidate], res: Resources) -> tuple[list[str | None], list[int]]:
     """Per candidate: its tense ("future", "past" or None, from the words near it in its
     sentence) and the index of its sentence (-1 outside any)."""
@@ -46,13 +61,7 @@ def _clauses(doc: Document, cands: list[Candidate], res: Resources) -> tuple[lis
             lo, hi = max(lo, sents[i].start), min(hi, sents[i].end)
         else:
             i = -1
-        window = doc.text[max(lo, 0) : c.start] + " " + doc.text[c.end : hi]
-        if res.future and res.future.search(window):
-            tenses.append("future")
-        elif res.past and res.past.search(window):
-            tenses.append("past")
-        else:
-            tenses.append(None)
+        tenses.append(_tense(doc.text[max(lo, 0) : c.start], doc.text[c.end : hi], res))
         where.append(i)
     return tenses, where
 

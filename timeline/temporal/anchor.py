@@ -73,6 +73,9 @@ def roman(text: str) -> int | None:
 
 
 def _year(sem: dict) -> int | None:
+    if sem.get("cent_word") or sem.get("millennium"):  # a year in words: century, tens, ones
+        base = _int(sem.get("millennium")) or int(sem["cent_word"]) * 100 + (_int(sem.get("tens_word")) or 0) * 10
+        return base + (_int(sem.get("ones_word")) or 0)
     y, y2 = _int(sem.get("year")), _int(sem.get("year2"))
     if y2 is not None:
         if y is not None:  # "2024/25": the century of the range's first year
@@ -123,11 +126,12 @@ def _pick_year(sem: dict, month: int, day: int | None, ctx: Context) -> int | No
     if pub is None:
         return ctx.ref.year if ctx.ref else None
     shift = _int(sem.get("shift"))
-    if shift is not None:  # "last November", "this September", "next April"
-        if shift <= 0:
-            return pub.year + shift
+    if shift is not None:  # "last November": the latest one before this month; "next April"
+        if shift < 0:  # the month just gone is "last month"; "last February" in March was a year ago
+            return pub.year if month < pub.month - 1 else pub.year - 1
+        if shift == 0:
+            return pub.year
         return pub.year if month > pub.month else pub.year + 1
-
     def cost(y: int) -> float:
         last = calendar.monthrange(y, month)[1]
         delta = (date(y, month, min(day or 15, last)) - pub).days
@@ -325,6 +329,14 @@ def resolve(c: Candidate, ctx: Context) -> tuple[str | None, str]:
             base, shift = Point.of(ctx.published), shift - 1
         if base is None:
             return _REF_SIGN[(shift > 0) - (shift < 0)], None
+        if unit == "WE" and shift == 0 and (d := base.date()) is not None:
+            # "the weekend" is the nearest one: early in a week, or told in the past tense on
+            # a weekday, the one just gone (the previous ISO week's); on a Sunday, a coming one
+            wd = d.isoweekday()
+            if ctx.tense == "future":
+                shift = 1 if wd == 7 else 0
+            elif wd <= 3 or (wd <= 5 and ctx.tense == "past"):
+                shift = -1
         return _shifted(base, unit, shift, sem), how
     value = _calendar(sem, ctx)
     if value and (_hour(sem) is not None or sem.get("part")):
