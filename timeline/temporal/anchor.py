@@ -52,6 +52,7 @@ class Context:
     sentence: int = -1  # the current expression's sentence
     year_here: tuple[int, int, int] | None = None  # (sentence, end offset, year) of the last explicit year
     start: int = 0  # the current expression's offset
+    quarter: Point | None = None  # the last quarter mentioned (a report on a quarter)
 
 
 def _int(v) -> int | None:
@@ -315,9 +316,9 @@ def resolve(c: Candidate, ctx: Context) -> tuple[str | None, str]:
         sign = _int(sem["dir"]) or -1
         if n is None or base is None:
             return _REF_SIGN[sign], None
-        if unit == "Y" and sign < 0 and ctx.ref and ctx.ref.quarter:
+        if unit == "Y" and sign < 0 and n == 1 and ctx.quarter and base.year - ctx.quarter.year <= 1:
             # "a year earlier" in a report on a quarter: that quarter a year before
-            return f"{ctx.ref.year - n:04d}-Q{ctx.ref.quarter}", "narrative"
+            return f"{ctx.quarter.year - n:04d}-Q{ctx.quarter.quarter}", "narrative"
         if unit in ("DE", "CE"):  # "a decade ago": the year ten years back
             unit, n = "Y", n * (10 if unit == "DE" else 100)
         if unit in _TIME_UNITS:
@@ -396,6 +397,8 @@ def anchor(
         out.append((value, how))
         if (year := _year(c.sem)) is not None and not c.sem.get("bc"):
             ctx.year_here = (sentence, c.end, year)
+        if c.type == "DATE" and (q := point_of(value)) and q.quarter and "dir" not in c.sem and (_int(c.sem.get("shift")) or 0) >= 0:
+            ctx.quarter = q
         if c.sem.get("anaphoric") or "dir" in c.sem:
             continue  # "a year earlier" does not move the narrative's reference
         if c.type in ("DATE", "TIME") and (p := point_of(value)) is not None and _moves(ctx.ref, p):
