@@ -23,6 +23,7 @@ _LOOKALIKE = str.maketrans("ІХ", "IX")  # Cyrillic letters written for Roman n
 _REF_SIGN = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 _DURATION_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y", "Q": "Q", "DE": "DE", "CE": "CE", "HR": "H", "MIN": "M", "SEC": "S"}
 _TIME_UNITS = {"HR", "MIN", "SEC"}
+_SEASON_MID = {"SP": 4, "SU": 7, "FA": 10, "WI": 13}  # middle month; a winter is named by its December
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?(?![\dW])")
 
 
@@ -154,6 +155,9 @@ def _shifted(base: Point, unit: str, n: int, sem: dict) -> str | None:
     """`base` moved by n units, written at that unit's precision."""
     if unit == "Y":
         y = base.year + n
+        mid = _SEASON_MID.get(sem.get("season") or "")
+        if n == -1 and mid and sem.get("nearest") and base.month and base.month - mid >= 3:
+            y = base.year  # "last spring" in October: this year's, over; "last fall" in February: last year's
         if (m := _month(sem)) is not None:
             d = _int(sem.get("day"))
             return _ymd(y, m, d if d and _valid_day(y, m, d) else None)
@@ -279,6 +283,21 @@ def _calendar(sem: dict, ctx: Context) -> str | None:
     return _ymd(year)
 
 
+def _holiday(sem: dict, ctx: Context) -> str | None:
+    """A named day: "MM-DD" fixed ("12-25"), or "MM-W-N" the N-th weekday W of a month
+    ("11-4-4" Thanksgiving: the fourth Thursday of November)."""
+    parts = [int(p) for p in str(sem["holiday"]).split("-")]
+    month = parts[0]
+    fixed = parts[1] if len(parts) == 2 else None
+    year = _year(sem) or _pick_year(sem, month, fixed or 15, ctx)
+    if year is None:
+        return f"XXXX-{month:02d}-{fixed:02d}" if fixed else f"XXXX-{month:02d}"
+    if fixed is None:
+        wd, nth = parts[1], parts[2]
+        fixed = 1 + (wd - date(year, month, 1).isoweekday()) % 7 + 7 * (nth - 1)
+    return _ymd(year, month, fixed)
+
+
 def _decade(digits: str, ctx: Context) -> str:
     n = int(digits)
     if n >= 1000:
@@ -339,6 +358,8 @@ def resolve(c: Candidate, ctx: Context) -> tuple[str | None, str]:
             elif wd <= 3 or (wd <= 5 and ctx.tense == "past"):
                 shift = -1
         return _shifted(base, unit, shift, sem), how
+    if sem.get("holiday"):
+        return _holiday(sem, ctx), None if _year(sem) is not None else how
     value = _calendar(sem, ctx)
     if value and (_hour(sem) is not None or sem.get("part")):
         if len(value) < 10:  # a clock time alone: the day of its anchor

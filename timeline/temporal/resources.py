@@ -24,7 +24,10 @@ The fields the engine understands (anchor.py): day, month, month_num, year, year
 decade_digits, decade, roman, digits, weekday, season, part (MO AF EV NI), hour, hour_word,
 minute, ampm, unit (D W WE M Q H Y DE CE HR MIN), num, ordinal, shift (-1 0 1 ...), rel
 (day offset), dir (1 later, -1 earlier), ref (PAST_REF ...), set (P1W ...), mod (START MID
-END APPROX), det; static: anaphoric, bc.  A language adds words, never engine code.
+END APPROX), det, cent_word/tens_word/ones_word/millennium (a year in words), holiday
+("12-25", or "11-4-4" the fourth Thursday of November); static:
+anaphoric, bc, nearest ("last spring": the latest one gone, maybe this year's).  A language
+adds words, never engine code.
 
 `common.toml` beside this module holds the language-free patterns (ISO and dotted dates,
 clock times) in the same form; it is merged into every language.
