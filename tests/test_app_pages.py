@@ -383,3 +383,15 @@ def test_ingest_paste(sample, text, outcome):
     if outcome == "success":
         assert "ingested 1 articles" in msgs[0]
         assert Store(url).counts()["articles"] == 4
+
+
+def test_filters_follow_the_analyst_to_another_page(sample):
+    at = run_page(country="RUS", type="meeting")
+    assert shown(at) == (1, 5)
+    at.query_params.clear()  # a page switch drops the URL's parameters...
+    at.switch_page("pages/1_Map.py").run()
+    assert not at.exception
+    assert at.session_state["f_country"] == ["RUS"] and at.session_state["f_type"] == ["meeting"]  # ...the sidebar keeps them
+    assert shown(at) == (1, 5)
+    got = {k: at.query_params[k] if isinstance(at.query_params[k], list) else [at.query_params[k]] for k in at.query_params}
+    assert got == {"country": ["RUS"], "type": ["meeting"]}  # and writes them back to the URL
