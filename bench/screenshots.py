@@ -131,7 +131,7 @@ def main() -> None:
         wait_chart(page)
         print("saved", shoot(page, "timeline"))
         if click_first_mark(page):
-            page.get_by_text("Source:").first.wait_for(timeout=60_000)
+            page.locator(".litopys-text").first.wait_for(timeout=120_000)  # the highlighted sentence
             wait_idle(page)
             print("saved", shoot(page, "timeline_detail"))
         page.goto(url + "/?country=AZE")

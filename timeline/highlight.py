@@ -76,6 +76,7 @@ def highlight_html(
             foci.append((fs, fe))
     bounds = sorted(cuts)
     parts: list[str] = []
+    in_focus = False  # one outline around each focus span, however many marks it holds
     for a, b in zip(bounds, bounds[1:], strict=False):
         piece = escape(text[a:b])
         covering = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
@@ -86,9 +87,15 @@ def highlight_html(
                 f'<mark class="hl-{kind}" title="{escape(KINDS[kind][0] + ": " + tip, quote=True)}" '
                 f'style="background:{colour};color:#111;padding:0 1px;border-radius:3px">{piece}</mark>'
             )
-        if any(fs <= a and b <= fe for fs, fe in foci):
-            piece = f'<span class="hl-focus" style="{FOCUS_STYLE}">{piece}</span>'
+        inside = any(fs <= a and b <= fe for fs, fe in foci)
+        if inside and not in_focus:
+            parts.append(f'<span class="hl-focus" style="{FOCUS_STYLE}">')
+        elif in_focus and not inside:
+            parts.append("</span>")
+        in_focus = inside
         parts.append(piece)
+    if in_focus:
+        parts.append("</span>")
     return f'<div class="litopys-text" style="{_BOX.format(h=max_height)}">{"".join(parts)}</div>'
 
 
