@@ -80,10 +80,15 @@ def chromium():
 
 
 def wait_idle(page, timeout: float = 180_000) -> None:
-    """Until the script has finished running (Streamlit shows a 'Running…' status meanwhile)."""
+    """Until the script has finished running (while it runs, the toolbar offers "Stop") and
+    the lazily loaded widgets have replaced their skeletons."""
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stApp\"]')",
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            const bar = document.querySelector('[data-testid="stToolbar"]');
+            const running = document.querySelector('[data-testid="stStatusWidget"]') || (bar && /\\bStop\\b/.test(bar.innerText));
+            return app && !running && !document.querySelector('[data-testid="stSkeleton"]');
+        }""",
         timeout=timeout,
     )
     page.wait_for_timeout(400)
@@ -137,6 +142,7 @@ def main() -> None:
         page.goto(url + "/?country=AZE")
         page.get_by_text("events shown").first.wait_for(timeout=120_000)
         wait_idle(page)
+        wait_chart(page)
         print("saved", shoot(page, "timeline_aze"))
         for name, path in PAGES.items():
             if not path:
