@@ -36,10 +36,13 @@ _TENSE_BEFORE, _TENSE_AFTER = 60, 20
 def _tense(before: str, after: str, res: Resources) -> str | None:
     """The tense of the verb nearest to an expression: a cue before it counts from its end,
     one after it from its start ("announced ... that it will sign on Monday" is future)."""
+    window = before + " " + after
+    fut = res.future is not None and res.future.search(window) is not None
+    past = res.past is not None and res.past.search(window) is not None
+    if not (fut and past):  # one kind of cue or none: no distances to compare
+        return "future" if fut else "past" if past else None
     best, tense = None, None
     for name, rx in (("future", res.future), ("past", res.past)):
-        if rx is None:
-            continue
         hits = [len(before) - m.end() for m in rx.finditer(before)]
         if (m := rx.search(after)) is not None:
             hits.append(m.start())
