@@ -115,7 +115,9 @@ def _pick_year(sem: dict, month: int, day: int | None, ctx: Context) -> int | No
 
     Near publication means the nearest of last, this and next year, where the sentence's
     tense makes the other direction three times as far ("by Jan. 14" in a January article
-    is this January even in a past-tense sentence; "set on Aug. 6" in February is last year).
+    is this January even in a past-tense sentence; "set on Aug. 6" in February is last year),
+    and, without a tense, the future twice as far (news mostly reports what happened:
+    "in March" in an October article is this March).
     """
     if ctx.narrative and ctx.ref:
         # a story runs forward: January after a December reference is the next January
@@ -139,7 +141,7 @@ def _pick_year(sem: dict, month: int, day: int | None, ctx: Context) -> int | No
         delta = (date(y, month, min(day or 15, last)) - pub).days
         if (delta > 0 and ctx.tense == "past") or (delta < 0 and ctx.tense == "future"):
             return 3 * abs(delta)
-        return abs(delta)
+        return 2 * delta if delta > 0 and ctx.tense is None else abs(delta)
 
     return min((pub.year - 1, pub.year, pub.year + 1), key=cost)
 
