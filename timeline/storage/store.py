@@ -123,8 +123,9 @@ class _Batch:
     then kept up to date as the transaction adds and merges events).
 
     Within a key the candidates are grouped by date value, and a report is only compared
-    (`same_event`, which decides) with the groups whose spans overlap its own: a key with
-    thousands of events costs a comparison per distinct date, not a `same_event` per event.
+    (`same_event`, which decides) with the groups whose spans overlap its own; only those
+    groups' rows are loaded: a key with thousands of events costs a comparison per distinct
+    date, not a loaded row and a `same_event` per event.
     """
 
     def __init__(self, s: Session):
@@ -132,7 +133,6 @@ class _Batch:
         self.rows: dict[str, EventRow | None] = {}
         self.groups: dict[str, dict] = {}
         self.records: dict[str, dict] = {}
-        self.seq = 0
         self.sources: list[dict] = []  # event_sources and edits rows, written in bulk by write()
         self.edits: list[dict] = []
 
@@ -160,36 +160,46 @@ class _Batch:
             self.rows[event_id] = self.s.get(EventRow, event_id)
         return self.rows[event_id]
 
-    def _group(self, key: str) -> dict:
-        """date value -> (its span, [(order, row)]) for the events of a merge key."""
+    def _values(self, key: str) -> dict:
+        """date value -> [span, rows or None (not loaded yet)] for the events of a merge key:
+        the distinct values come in one small query; the rows of a value only when needed."""
         if key not in self.groups:
-            groups: dict = {}
-            for r in self.s.scalars(select(EventRow).where(EventRow.merge_key == key, EventRow.hidden.is_(False)).order_by(EventRow.created_at, EventRow.id)):
-                self.rows.setdefault(r.id, r)
-                self._append(groups, r)
-            self.groups[key] = groups
+            q = select(EventRow.date_value).where(EventRow.merge_key == key, EventRow.hidden.is_(False)).distinct()
+            self.groups[key] = {(v or "PAST_REF"): [_span(v or "PAST_REF"), None] for v in self.s.scalars(q)}
         return self.groups[key]
 
-    def _append(self, groups: dict, row: EventRow) -> None:
-        self.seq += 1
-        value = row.date_value or "PAST_REF"
-        if value not in groups:
-            groups[value] = (_span(value), [])
-        groups[value][1].append((self.seq, row))
+    def _load(self, key: str, values: list[str]) -> None:
+        groups = self.groups[key]
+        for i in range(0, len(values), _CHUNK):
+            chunk = values[i : i + _CHUNK]
+            for v in chunk:
+                groups[v][1] = []
+            db_values = [v for v in chunk if v != "PAST_REF"]
+            cond = EventRow.date_value.in_(db_values)
+            if "PAST_REF" in chunk:
+                cond = cond | EventRow.date_value.is_(None) | (EventRow.date_value == "PAST_REF")
+            q = select(EventRow).where(EventRow.merge_key == key, EventRow.hidden.is_(False), cond)
+            for r in self.s.scalars(q):
+                r = self.rows.setdefault(r.id, r) or r
+                groups[r.date_value or "PAST_REF"][1].append(r)
 
     def candidates(self, key: str, date_value: str | None = None) -> list[EventRow]:
         """The events of a merge key in the order they were stored; with `date_value`, only
         those whose dates could be the same happening's: the same value or overlapping spans
         (what any rule of `same_event` needs; undated sides are left to it)."""
-        groups = self._group(key)
+        groups = self._values(key)
         b = _span(date_value) if date_value is not None else None
         if b is None:
-            picked = [x for _a, lst in groups.values() for x in lst]
+            wanted = list(groups)
         else:
             lo, hi = b
-            picked = [x for va, (a, lst) in groups.items() if a is None or va == date_value or (a[0] <= hi and lo <= a[1]) for x in lst]
-        picked.sort(key=lambda x: x[0])
-        return [r for _seq, r in picked]
+            wanted = [va for va, (a, _rows) in groups.items() if a is None or va == date_value or (a[0] <= hi and lo <= a[1])]
+        missing = [va for va in wanted if groups[va][1] is None]
+        if missing:
+            self._load(key, missing)
+        picked = [r for va in wanted for r in groups[va][1]]
+        picked.sort(key=lambda r: (r.created_at, r.id))
+        return picked
 
     def record(self, row: EventRow) -> dict:
         rec = self.records.get(row.id)
@@ -200,7 +210,9 @@ class _Batch:
     def added(self, row: EventRow) -> None:
         self.rows[row.id] = row
         if row.merge_key is not None and row.merge_key in self.groups:
-            self._append(self.groups[row.merge_key], row)
+            group = self.groups[row.merge_key].setdefault(row.date_value or "PAST_REF", [_span(row.date_value or "PAST_REF"), []])
+            if group[1] is not None:  # else it is loaded, with this row, when first needed
+                group[1].append(row)
 
     def changed(self, row: EventRow) -> None:
         self.records.pop(row.id, None)
