@@ -5,6 +5,8 @@ places' countries) against gold `countries`; people by canonical name against go
 names; places by name against gold `places`.  Prints P/R/F1 per language and overall.
 
     python bench/entity_eval.py [DEV_DIR] [--show-errors]
+    python bench/entity_eval.py --heldout [--show-errors]   # tests/data/heldout (people unseen)
+    python bench/entity_eval.py --both                      # dev and held-out tables
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DEV = ROOT / "tests" / "data" / "dev"
+HELDOUT = ROOT / "tests" / "data" / "heldout"
 # entity kinds whose country counts as a country the article mentions
 COUNTRY_KINDS = ("country", "place", "organization")
 
@@ -96,17 +99,27 @@ def evaluate(dev: Path = DEV, show_errors: bool = False) -> dict:
     return {"table": table, "counts": counts, "errors": errors}
 
 
-def main(argv: list[str]) -> None:
-    show = "--show-errors" in argv
-    args = [a for a in argv if not a.startswith("--")]
-    dev = Path(args[0]) if args else DEV
-    res = evaluate(dev, show)
+def _print(title: str, res: dict) -> None:
+    print(f"== {title}")
     print(f"{'lang':5} {'kind':10} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
     for (lang, kind), (p, r, f) in sorted(res["table"].items(), key=lambda kv: (kv[0][0] == "all", kv[0])):
         tp, fp, fn = res["counts"][(lang, kind)]
         print(f"{lang:5} {kind:10} {p:6.3f} {r:6.3f} {f:6.3f}   {tp}/{fp}/{fn}")
     for e in res["errors"]:
         print(e)
+
+
+def main(argv: list[str]) -> None:
+    show = "--show-errors" in argv
+    args = [a for a in argv if not a.startswith("--")]
+    if "--both" in argv:
+        sets = [("dev", DEV), ("held-out", HELDOUT)]
+    elif "--heldout" in argv:
+        sets = [("held-out", HELDOUT)]
+    else:
+        sets = [(args[0] if args else "dev", Path(args[0]) if args else DEV)]
+    for title, path in sets:
+        _print(f"{title} ({path})", evaluate(path, show))
 
 
 if __name__ == "__main__":

@@ -72,7 +72,7 @@ def tag_entities(doc: Document) -> Document:
             if e.kind != "place":
                 blocked.add(k)
     stops = matcher.stop_words(lang)
-    persons = people.detect(toks, lang, ents_by_tok, blocked, stops)
+    persons = people.detect(toks, lang, ents_by_tok, blocked, stops, doc.text)
     persons = _resolve_surnames(persons, toks, lang, ents_by_tok, blocked, stops)
 
     # people against places: a full name, a known person or a role wins; else a big place

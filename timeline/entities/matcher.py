@@ -98,6 +98,10 @@ def _given_name_before_name(toks: list[Token], i: int, n: int, lang: str | None)
     return toks[i].text.lower() in given_names_en()
 
 
+# per language: word -> the (keys, entry) pairs whose first key the word's keys meet
+_CANDS: dict[str | None, dict[str, tuple]] = {}
+
+
 def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match]:
     idx = index(lang)
     stops = stop_words(lang)
@@ -105,15 +109,21 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
     get = idx.first.get
     lower_first = idx.lower_first
     ntoks = len(toks)
+    cands_cache = _CANDS.setdefault(lang, {})
+    if len(cands_cache) > 300_000:
+        cands_cache.clear()
     for i, t in enumerate(toks):
-        if t.cap:
-            buckets = [b for b in map(get, t.keys) if b]
-        else:  # only names that may start in lower case (adjectives, demonyms, ministries)
-            buckets = [get(k) for k in t.keys if k in lower_first]
-        if not buckets:
+        cands = cands_cache.get(t.text)
+        if cands is None:
+            if t.cap:
+                buckets = [b for b in map(get, t.keys) if b]
+            else:  # only names that may start in lower case (adjectives, demonyms, ministries)
+                buckets = [get(k) for k in t.keys if k in lower_first]
+            cands = cands_cache[t.text] = tuple(x for b in buckets for x in b)
+        if not cands:
             continue
         found: dict[int, list[Entry]] = {}
-        for keys, entry in (x for b in buckets for x in b):
+        for keys, entry in cands:
             n = len(keys)
             if i + n > ntoks:
                 continue

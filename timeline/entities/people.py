@@ -237,7 +237,13 @@ def _title(word: str) -> str:
     return "-".join(x[:1].upper() + x[1:] for x in word.split("-"))
 
 
-def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked: set[int], stops: frozenset[str]) -> list[Person]:
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:,\s*(?:who|whose|a|an|the|one|aged|\d+)\b|(?:said|says|told|announced|added|wrote|warned|argued|noted|"
+    r"explained|insisted|stressed|denied|confirmed|welcomed|called|urged)\b)")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according to|added)\s+$")
+
+
+def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked: set[int], stops: frozenset[str], text: str = "") -> list[Person]:
     """Find people among tokens not blocked by country/organisation matches."""
     mlang = lang if lang in morph.MORPH_LANGS else None
     rl = roles(lang)
@@ -279,6 +285,10 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         # capitalised common words before a name ("Альянсу Марк Рютте")
         while len(run) > 1 and mlang and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
+        # a genitive place or company before a given name + surname ("мэр Новосибирска Максим
+        # Кудрявцев", "директор Уралвагонзавода Александр Потапов")
+        if mlang and len(run) >= 3 and "Name" in morph.person_tags(mlang, toks[run[1]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
+            run = run[1:]
         # English: leading role words ("President Ilham Aliyev") are cues, not names
         lead_role = None
         while run and toks[run[0]].text.lower() in rl and not mlang:
@@ -297,7 +307,7 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         while run and mlang and toks[run[0]].initial and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
         for sub in (_split_known(toks, run) if not mlang else [run] if run else []):
-            p = _read(toks, sub, lang, mlang, ctx, lead_role, alone)
+            p = _read(toks, sub, lang, mlang, ctx, lead_role, alone, text)
             if p is not None:
                 out.append(p)
                 for k in range(p.i, p.i + p.n):
@@ -339,7 +349,23 @@ def _is_known_surname(t: Token, mlang: str | None) -> bool:
     return any(k in people_by_surname() for k in t.keys)
 
 
+_NAME_LIKE: dict[tuple, bool] = {}
+
+
 def _name_like(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> bool:
+    """Cached per (word, sentence-initial, language): it depends on nothing else."""
+    if not t.cap:
+        return False
+    key = (t.text, t.initial, lang)
+    r = _NAME_LIKE.get(key)
+    if r is None:
+        if len(_NAME_LIKE) > 300_000:
+            _NAME_LIKE.clear()
+        r = _NAME_LIKE[key] = _name_like_uncached(t, lang, stops, rl)
+    return r
+
+
+def _name_like_uncached(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> bool:
     if not t.cap or len(t.text) < 2:
         return False
     if t.upper:  # capitals: only a known surname ("ПУТІН ЗАЯВИВ")
@@ -359,7 +385,22 @@ def _name_like(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> b
     return True
 
 
-def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None, ents: dict[int, Entry], lead_role: str | None, alone: Counter) -> Person | None:
+@cache
+def _stops(lang: str | None) -> frozenset[str]:
+    from .matcher import stop_words
+
+    return stop_words(lang)
+
+
+def _speech_cue(toks: list[Token], run: list[int], text: str) -> bool:
+    """English: "Harriet Cole, who leads ...", "Lars Jensen said", "said Anna Berglund"."""
+    if not text:
+        return False
+    a, b = toks[run[0]].start, toks[run[-1]].end
+    return bool(_SPEECH_AFTER.match(text, b) or _SPEECH_BEFORE.search(text, max(0, a - 20), a))
+
+
+def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None, ents: dict[int, Entry], lead_role: str | None, alone: Counter, text: str = "") -> Person | None:
     words = [toks[k].text for k in run]
     if mlang and not any(is_cyrillic(w) for w in words):
         mlang = None  # a Latin-script name inside a Cyrillic text: read it the English way
@@ -387,6 +428,9 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         n_given = len(parts) - 1
         # a given name we know, or the surname used again on its own later ("Takaichi said")
         any_person_tag = len(parts) > 1 and (parts[0].lower() in given_names_en() or alone[toks[run[-1]].text] > alone[toks[run[0]].text] or alone[toks[run[-1]].text] >= 2 and alone[toks[run[0]].text] == 1)
+        if not any_person_tag and len(parts) in (2, 3) and all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts) \
+                and not any(k in ents for k in run) and not any(p.lower() in _stops(lang) for p in parts):
+            any_person_tag = _speech_cue(toks, run, text)
         unknown = [False] * len(parts)
     if not parts:
         return None

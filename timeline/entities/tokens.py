@@ -83,34 +83,59 @@ def _joined(gap: str) -> bool:
     return gap == " " or bool(_JOIN_GAP.match(gap))
 
 
+_WORD_CACHE: dict[str | None, dict[str, tuple | None]] = {}
+
+
+def _word_info(lang: str | None) -> dict[str, tuple | None]:
+    """Per-language cache across articles: word -> (keys, lemmas), or None for a lower-case
+    word that is left out.  Bounded: cleared when it grows past 400 000 words."""
+    d = _WORD_CACHE.get(lang)
+    if d is None or len(d) > 400_000:
+        d = _WORD_CACHE[lang] = {}
+    return d
+
+
 def doc_tokens(doc: Document) -> list[Token]:
     starts = {s.start for s in doc.sentences}
     text = doc.text
     lang = doc.lang
+    info = _word_info(lang)
+    get = info.get
     toks: list[Token] = []
+    append = toks.append
     for a, b in spans(doc):
         prev_end = None  # end of the previous kept token
         last_end = None  # end of the previous word, kept or not
         clause = True  # no punctuation since the previous kept token
         dropped = 0  # words left out since the previous kept token
         for m in TOKEN_RE.finditer(text, a, b):
-            s, e, w = m.start(), m.end(), m.group()
-            if last_end is not None and clause:
-                between = text[last_end:s]
-                clause = between == " " or not between.strip(" \t\u00a0-")
+            s, e = m.span()
+            w = m.group()
+            if clause and last_end is not None and (s - last_end != 1 or text[last_end] != " "):
+                clause = not text[last_end:s].strip(" \t\u00a0-")
             last_end = e
-            if w[:1].islower() and not keep_lower(w, lang):
+            ki = get(w, False)
+            if ki is False:
+                if w[:1].islower() and not keep_lower(w, lang):
+                    ki = None
+                else:
+                    ki = token_keys(w, lang)
+                info[w] = ki
+            if ki is None:
                 dropped += 1
                 continue
-            keys, lems = token_keys(w, lang)
             # first word of a sentence, also after an opening quote or bracket
             initial = s == a or s in starts or (s - 1 in starts and text[s - 1] in "\"«„“'(")
-            gap = text[prev_end:s] if prev_end is not None else None
-            joined = gap == " " or (gap is not None and _joined(gap))
-            t = Token(s, e, w, keys, lems, initial, joined)
+            if prev_end is None:
+                joined = False
+            elif s - prev_end == 1 and text[prev_end] == " ":
+                joined = True
+            else:
+                joined = _joined(text[prev_end:s])
+            t = Token(s, e, w, ki[0], ki[1], initial, joined)
             t.near = joined or (prev_end is not None and clause)
             t.skipped = dropped
-            toks.append(t)
+            append(t)
             prev_end = e
             clause = True
             dropped = 0
