@@ -309,6 +309,7 @@ def events_table(shown: pd.DataFrame, limit: int = TABLE_ROWS) -> None:
     view = shown[TABLE_COLUMNS].head(limit).copy()
     for col in ("countries", "actors", "places"):
         view[col] = list_text(view[col])
+    view["start"] = view["start"].fillna("")  # undated: no start is known, not "None"
     if len(shown) > limit:
         st.caption(f"The first {limit:,} of {len(shown):,} events; the downloads hold all of them.")
     st.dataframe(view, hide_index=True, width="stretch", key="events_table")
