@@ -34,6 +34,8 @@ class Person:
     given_keys: frozenset[str] = field(default_factory=frozenset)
     known: bool = False
     full: bool = False  # given name and surname
+    parts: tuple[str, ...] = ()  # nominative lower-case words (Cyrillic names)
+    given_n: int = 0
 
 
 @cache
@@ -125,7 +127,7 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
                     break
                 b -= 1
             return role or None, country, k
-        if t.cap and e is None:
+        if t.cap and e is None and not (t.upper and len(t.text) <= 5):  # "командующий ВВС Эстонии"
             return None, None, -1
         steps += 1 + t.skipped
         k -= 1
@@ -133,7 +135,7 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
 
 
 @lru_cache(maxsize=50_000)
-def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset(), gender_pref: str | None = None) -> tuple[str | None, str | None]:
     """The (case, gender) most words of the run can share.
 
     Dictionary words count more than guesses for unknown words; `prefer` holds the cases of a
@@ -152,6 +154,7 @@ def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset
                         break
             score += 0.3 if case == "nomn" else 0
             score += 1.5 if case in prefer else 0
+            score += 1.0 if gender == gender_pref else 0
             if score > best_score:
                 best, best_score = (case, gender), score
     return best
@@ -313,7 +316,27 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
                 for k in range(p.i, p.i + p.n):
                     ctx[k] = Entry("person", p.name, p.country)
         i = j
+    if mlang and text:
+        _share_surnames(out, toks, mlang, text)
     return out
+
+
+_CONJ = re.compile(r"[ \t\u00a0]+(?:и|і|й|та)[ \t\u00a0]+$")
+
+
+def _share_surnames(out: list[Person], toks: list[Token], mlang: str, text: str) -> None:
+    """"братья Андрей и Евгений Свечниковы": the first given name takes the shared surname."""
+    for a, b in zip(out, out[1:], strict=False):
+        if a.n != 1 or a.full or a.known or len(a.parts) != 1 or not b.full or len(b.parts) < 2 or b.given_n != len(b.parts) - 1:
+            continue
+        if "Name" not in morph.person_tags(mlang, toks[a.i].text):
+            continue
+        if not _CONJ.match(text[toks[a.i].end : toks[b.i].start]):
+            continue
+        parts = [a.parts[0], b.parts[-1]]
+        name = romanize_name(parts, mlang, a.country or b.country, 1)
+        a.name, a.full, a.parts, a.given_n = name, True, tuple(parts), 1
+        a.surname_key, a.country = b.surname_key, a.country or b.country
 
 
 def _split_known(toks: list[Token], run: list[int]) -> list[list[int]]:
@@ -385,6 +408,30 @@ def _name_like_uncached(t: Token, lang: str | None, stops: frozenset[str], rl: d
     return True
 
 
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)\b(?![-'’])")
+
+
+def _verb_after(end: int, text: str, mlang: str) -> str | None:
+    """The gender of a past-tense singular verb right after a name ("заявил", "заявила")."""
+    if not text:
+        return None
+    m = _NEXT_WORD.match(text, end)
+    if m is None or not m.group(1)[:1].islower():
+        return None
+    return _past_verb_gender(mlang, m.group(1))
+
+
+@lru_cache(maxsize=50_000)
+def _past_verb_gender(mlang: str, word: str) -> str | None:
+    ps = morph.parses(mlang, word)
+    if not ps or not morph.is_known(mlang, word):
+        return None
+    g = ps[0].tag.grammemes
+    if ps[0].tag.POS == "VERB" and "past" in g and "sing" in g:
+        return next((x for x in ("masc", "femn") if x in g), None)
+    return None
+
+
 @cache
 def _stops(lang: str | None) -> frozenset[str]:
     from .matcher import stop_words
@@ -413,7 +460,11 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         if role_k >= 0:
             rl = roles(lang)
             prefer = frozenset(c for p in morph.parses(mlang, toks[role_k].text) if p.normal_form in rl for c in morph.CASES if c in p.tag.grammemes)
-        case, gender = _agree(mlang, tuple(words), prefer)
+        gender_pref = None
+        verb = _verb_after(toks[run[-1]].end, text, mlang)
+        if verb is not None:  # "Рийво Валге заявил": the subject, in the nominative
+            prefer, gender_pref = prefer | {"nomn"}, verb
+        case, gender = _agree(mlang, tuple(words), prefer, gender_pref)
         forms = [_nominative(mlang, w, case, gender) for w in words]
         tags = [tg for _, tg in forms]
         parts = [f for f, tg in forms if tg != "Patr"]
@@ -460,7 +511,10 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
     elif len(parts) == 1 and mlang and tags[0] == "Surn" and morph.is_known(mlang, words[0]) and not (toks[run[0]].initial and morph.is_common_word(mlang, words[0])):
         is_person = True
     elif len(parts) == 1 and role and (mlang and tags[0] in ("Surn", "Name") or not mlang):
-        is_person = run[0] not in ents
+        # the role belongs to the nearest name: not across another person ("Защитник Дмитрий
+        # Орлов, который играет вместе с Андреем")
+        crossed = role_k >= 0 and any(ents.get(k) is not None and ents[k].kind == "person" for k in range(role_k + 1, run[0]))
+        is_person = run[0] not in ents and not crossed
     if not is_person:
         return None
     if mlang and run[0] in ents and not role and not (len(parts) >= 2 and "Name" in tags):
@@ -478,4 +532,4 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
             name = " ".join(lat)
     else:
         name = " ".join(parts)
-    return Person(run[0], len(run), name, country, role, sur_key, given_keys, False, n_given > 0)
+    return Person(run[0], len(run), name, country, role, sur_key, given_keys, False, n_given > 0, tuple(parts) if mlang else (), n_given)

@@ -21,9 +21,22 @@ def _table(lang: str) -> dict:
     return resource(lang, "entities").get("translit", {})
 
 
-def romanize_word(word: str, lang: str) -> str:
+@cache
+def _native_table(lang: str, country: str) -> dict | None:
+    """The language's table with a country's overrides (`[translit_native]`): people of some
+    Latin-script countries are spelt back nearer their own spelling (Estonian Цахкна -> Tsahkna)."""
+    nat = resource(lang, "entities").get("translit_native", {})
+    if country not in nat.get("countries", []):
+        return None
+    t = {k: dict(v) if isinstance(v, dict) else v for k, v in _table(lang).items()}
+    for part in ("letters", "initial", "after_vowel", "clusters", "final"):
+        t.setdefault(part, {}).update(nat.get(part, {}))
+    return t
+
+
+def romanize_word(word: str, lang: str, table: dict | None = None) -> str:
     """Romanise one word (lower or mixed case) and title-case it."""
-    t = _table(lang)
+    t = table if table is not None else _table(lang)
     if not t:
         return word
     letters, initial = t.get("letters", {}), t.get("initial", {})
@@ -77,5 +90,8 @@ def romanize_name(parts: list[str], lang: str, country: str | None, given: int) 
         parts, lang = conv, "ru"
     if lang == "ru":
         en_given = resource("ru", "entities").get("given_names_en", {})
+        native = _native_table("ru", country) if country else None
+        if native is not None:
+            return " ".join(romanize_word(p, "ru", native) for p in parts)
         return " ".join(en_given.get(p) if k < given and p in en_given else romanize_word(p, "ru") for k, p in enumerate(parts))
     return " ".join(romanize_word(p, lang) for p in parts)
