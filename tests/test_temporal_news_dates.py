@@ -50,3 +50,14 @@ def test_english_news_dates(text, published, expect):
 )
 def test_decades_and_recent_years(lang, text, expect):
     assert _values(text, "2019-04-18", lang) == expect
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expect"),
+    [
+        ("uk", "Місто святкує своє 1500-ліття; прийшло 1000 і більше гостей. У 2001 і 2002 роках.", [("2001", "2001"), ("2002 роках", "2002")]),
+        ("ru", "Городу исполнилось 1000-летие; пришло 1500 и более гостей. В 2001 и 2002 годах.", [("2001", "2001"), ("2002 годах", "2002")]),
+    ],
+)
+def test_anniversaries_and_open_counts_are_not_years(lang, text, expect):
+    assert _values(text, "2019-04-18", lang) == expect
