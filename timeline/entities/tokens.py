@@ -71,6 +71,39 @@ def keep_lower(word: str, lang: str | None) -> bool:
     return low in role_words(lang)
 
 
+@lru_cache(maxsize=16)
+def _role_heads(lang: str | None) -> frozenset[str]:
+    """First words of role phrases and single-word roles, and saint words: cues wherever they are."""
+    from .people import roles, saint_words
+
+    return frozenset(skeleton(r.split()[0]) for r in roles(lang) if r.strip()) | frozenset(skeleton(w) for w in saint_words(lang))
+
+
+@lru_cache(maxsize=300_000)
+def lower_kind(word: str, lang: str | None) -> int:
+    """0: a lower-case word to leave out; 2: keep it (a name may start with it, a role cue, a
+    particle); 1: keep it only right after a kept word (a word inside a name or a role phrase:
+    "Bosnia and Herzegovina", "міністр закордонних справ", "minister of defence"); "of", "the",
+    "на" elsewhere are not worth a token; 3: "the", kept only before a capital."""
+    if not keep_lower(word, lang):
+        return 0
+    from .people import name_data
+
+    low = normalize_apostrophes(word.lower())
+    particles = name_data(lang)[0]
+    head, _, tail = word.partition("-")
+    if low in particles or (tail[:1].isupper() and head.lower() in particles):
+        return 2
+    if low == "the":
+        return 3  # "the Hague", "the Gambia": only before a capital
+    keys, lems = token_keys(word, lang)
+    idx = index(lang)
+    heads = _role_heads(lang)
+    if any(k in idx.lower_first for k in keys) or skeleton(low) in heads or any(skeleton(x) in heads for x in lems):
+        return 2
+    return 1
+
+
 def spans(doc: Document) -> list[tuple[int, int]]:
     out = []
     if doc.title_span:
@@ -108,6 +141,7 @@ def doc_tokens(doc: Document) -> list[Token]:
         last_end = None  # end of the previous word, kept or not
         clause = True  # no punctuation since the previous kept token
         dropped = 0  # words left out since the previous kept token
+        last_word_end = -1  # end of the previous word
         for m in TOKEN_RE.finditer(text, a, b):
             s, e = m.span()
             w = m.group()
@@ -116,14 +150,14 @@ def doc_tokens(doc: Document) -> list[Token]:
             last_end = e
             ki = get(w, False)
             if ki is False:
-                if w[:1].islower() and not keep_lower(w, lang):
-                    ki = None
-                else:
-                    ki = token_keys(w, lang)
-                info[w] = ki
-            if ki is None:
+                kind = lower_kind(w, lang) if w[:1].islower() else 2
+                ki = info[w] = (*token_keys(w, lang), kind) if kind else None
+            if ki is None or (ki[2] == 1 and (prev_end is None or prev_end != last_word_end or not _joined(text[prev_end:s]))) \
+                    or (ki[2] == 3 and not (text[e : e + 1] == " " and text[e + 1 : e + 2].isupper())):
                 dropped += 1
+                last_word_end = e
                 continue
+            last_word_end = e
             # first word of a sentence, also after an opening quote or bracket
             initial = s == a or s in starts or (s - 1 in starts and text[s - 1] in "\"«„“'(")
             if prev_end is None:
@@ -140,3 +174,4 @@ def doc_tokens(doc: Document) -> list[Token]:
             clause = True
             dropped = 0
     return toks
+
