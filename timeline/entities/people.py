@@ -176,6 +176,10 @@ def _nominative(lang: str, word: str, case: str | None, gender: str | None) -> t
         g = p.tag.grammemes
         if "nomn" in g and "plur" not in g and (gender is None or gender in g or "Fixd" in g):
             return p.word.replace("ʼ", "'"), tag  # already the nominative: no paradigm needed
+        if gender == "masc" and "masc" in g and tag is not None and p.normal_form[:2] == word.lower()[:2]:
+            # a man's name or surname: the dictionary's normal form is the masculine nominative
+            # singular, no paradigm to build
+            return p.normal_form.replace("ʼ", "'"), tag
         form = None
         for req in ({"nomn", gender, "sing"}, {"nomn", gender}, {"nomn"}):
             try:

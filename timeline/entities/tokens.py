@@ -53,22 +53,27 @@ def token_keys(word: str, lang: str | None) -> tuple[frozenset[str], tuple[str, 
     return frozenset(keys), lems
 
 
+@lru_cache(maxsize=16)
+def _keep_sets(lang: str | None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(skeletons of lower-case words names and cues contain, name particles, role words)."""
+    from .people import name_data, role_words
+
+    idx = index(lang)
+    return frozenset(idx.lower_forms) | frozenset(idx.lower_first) | frozenset(idx.inner_lower), name_data(lang)[0], role_words(lang)
+
+
 @lru_cache(maxsize=300_000)
 def keep_lower(word: str, lang: str | None) -> bool:
     """Does a lower-case word matter (part or cue of a name)?  Others are left out of the
     token list: a name never contains them, and leaving them out halves the work."""
-    from .people import name_data, role_words
-
+    sks, particles, rwords = _keep_sets(lang)
     low = normalize_apostrophes(word.lower())
-    idx = index(lang)
-    sk = skeleton(low)
-    if sk in idx.lower_forms or sk in idx.lower_first or sk in idx.inner_lower:
+    if skeleton(low) in sks:
         return True
-    particles = name_data(lang)[0]
     head, _, tail = word.partition("-")
     if low in particles or (tail[:1].isupper() and head.lower() in particles):
         return True
-    return low in role_words(lang)
+    return low in rwords
 
 
 @lru_cache(maxsize=16)
