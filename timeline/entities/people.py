@@ -420,9 +420,13 @@ def _verb_after(end: int, text: str, mlang: str) -> str | None:
     if not text:
         return None
     m = _NEXT_WORD.match(text, end)
-    if m is None or not m.group(1)[:1].islower():
+    if m is None or not m.group(1)[:1].islower() or not m.group(1).endswith(_PAST_ENDINGS):
         return None
     return _past_verb_gender(mlang, m.group(1))
+
+
+# past-tense singular endings (ru заявил/заявила/вернулся, uk заявив/заявила/повернувся)
+_PAST_ENDINGS = ("л", "ла", "в", "лся", "лась", "вся", "лася", "ся", "сь")
 
 
 @lru_cache(maxsize=50_000)
