@@ -9,7 +9,11 @@ file beside it when there is one, else our detection) and its publication date:
   then reads tense from a window of raw text), after one warm-up document so that resource
   compilation (once per process) is not counted;
 - dateparser: its fast case, `search_dates(body, languages=[lang])`, RELATIVE_BASE set.
-Times are CPU seconds of this process (the machine is shared, wall time is noisy).  Default files: the development corpora under
+Times are CPU seconds of this process (the machine is shared, wall time is noisy).
+`--processes` also times whole processes on the same files, start-up included: our CLI
+(`python -m timeline timex FILE... --format jsonl`, every stage it runs, resources compiled
+once per process) against a process that imports dateparser and runs the same loop; CPU
+seconds of each child process.  Default files: the development corpora under
 ../shared/eval/*/articles.  Prints files/second for each and the ratio.
 """
 
@@ -49,6 +53,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--limit", type=int, default=120, help="files to time (default 120, spread over the corpora)")
+    ap.add_argument("--processes", action="store_true", help="also time whole processes, start-up included")
     a = ap.parse_args()
     files = _files(a.paths)
     if a.limit and len(files) > a.limit:
@@ -81,6 +86,45 @@ def main() -> None:
     print(f"files={n} (in-process, CPU time, language given to both)")
     print(f"ours        {n / t_ours:9.1f} files/s  ({t_ours:.2f} s, {ours} expressions)")
     print(f"dateparser  {n / t_dp:9.1f} files/s  ({t_dp:.2f} s, {theirs} expressions)")
+    print(f"ratio       {t_dp / t_ours:9.1f}x")
+    if a.processes:
+        _whole_processes(files, jobs)
+
+
+_DATEPARSER_LOOP = """
+import json, sys
+from datetime import datetime
+from dateparser.search import search_dates
+for line in sys.stdin:
+    lang, published, path = json.loads(line)
+    body = open(path, encoding="utf-8").read().split("\\n", 1)[-1]
+    settings = {"RELATIVE_BASE": datetime.fromisoformat(published)} if published else {}
+    search_dates(body, languages=[lang], settings=settings)
+"""
+
+
+def _child_cpu(cmd: list[str], stdin: str | None = None) -> float:
+    """CPU seconds (user + system) of one child process run to the end."""
+    import resource
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, cwd=ROOT, input=stdin, text=True, stdout=subprocess.DEVNULL, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _whole_processes(files: list[Path], jobs: list[tuple]) -> None:
+    n = len(files)
+    t_ours = _child_cpu([sys.executable, "-m", "timeline", "timex", *map(str, files), "--format", "jsonl"])
+    lines = "".join(
+        json.dumps([lang, published.isoformat() if published else None, str(f)]) + "\n"
+        for f, (lang, published, _, _) in zip(files, jobs, strict=True)
+    )
+    t_dp = _child_cpu([sys.executable, "-c", _DATEPARSER_LOOP], stdin=lines)
+    print(f"whole processes, start-up included ({n} files, CPU s of each child):")
+    print(f"ours (CLI)  {n / t_ours:9.1f} files/s  ({t_ours:.2f} s)")
+    print(f"dateparser  {n / t_dp:9.1f} files/s  ({t_dp:.2f} s)")
     print(f"ratio       {t_dp / t_ours:9.1f}x")
 
 

@@ -32,6 +32,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 _CLOSERS = {"«": "»", "„": "“”", "“": "”", '"': '"'}
+_QUOTE_CHAR = re.compile("[" + re.escape("".join(sorted(set(_CLOSERS) | set("".join(_CLOSERS.values()))))) + "]")
 # after the closing quote: a comma and/or a dash, then the attribution in lower case
 _ATTRIB_AFTER = re.compile(r"^\s*(?:,\s*[—–-]+|[—–-]+|,)\s*[a-zа-яіїєґё]")
 _ATTRIB_LOWER = re.compile(r"^\s+[a-zа-яіїєґё]")  # `"... ?" he asked`, `"... ," she said`
@@ -42,7 +43,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """(open, close) indices of top-level quotations; an unclosed quote is ignored."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHAR.finditer(text):  # only quote characters matter: skip the rest in C
+        i, ch = m.start(), m.group()
         if stack and ch in stack[-1][0]:
             closers, o = stack.pop()
             if not stack:

@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
-
 from ..document import Document
 from ..errors import InputError
 from .readers import (
@@ -101,6 +99,8 @@ def _store_run(store, done: list, source: str, summary: Summary) -> None:
     """Documents through every stage -> the store, in one transaction."""
     if not done:
         return
+    from sqlalchemy.exc import IntegrityError  # here, so that reading files never imports the database layer
+
     try:
         results = store.add_documents(done, source)
     except IntegrityError:  # another process stored the same text meanwhile: once more, it is a duplicate now

@@ -82,24 +82,31 @@ def _mojibake_score(text: str) -> float:
     return lower + letter_share - 3 * mixed_share
 
 
+_LAYOUT = str.maketrans("", "", "\t\r\n\f")
+_SPACE = re.compile(r"\s")
+_LETTER = re.compile(r"[^\W\d_]")
+_ODD = re.compile("[\u2500-\u25ff\ue000-\uf8ff]")
+
+
 def _looks_like_text(text: str, letters_needed: bool = True) -> bool:
     """Printable and (for 8-bit tables, which decode any bytes) mostly letters: what an
     article in any encoding looks like once decoded right."""
     sample = text[:20000]
     if not sample.strip():
         return False
-    bad = sum(not (c.isprintable() or c in "\t\r\n\f") for c in sample)
-    if bad > max(2, len(sample) * 0.01):
-        return False
+    if not sample.translate(_LAYOUT).isprintable():  # the common case, all printable, decided in C
+        bad = sum(not (c.isprintable() or c in "\t\r\n\f") for c in sample)
+        if bad > max(2, len(sample) * 0.01):
+            return False
     if not letters_needed:  # valid UTF-8 is text by construction; only control characters betray binary
         return True
-    chars = [c for c in sample if not c.isspace()]
-    letters = sum(c.isalpha() for c in chars)
-    if letters < len(chars) * 0.4:
+    chars = len(sample) - len(_SPACE.findall(sample))
+    letters = len(_LETTER.findall(sample))
+    if letters < chars * 0.4:
         return False
     # box-drawing, block and private-use characters: a wrong 8-bit table, or no text at all
-    odd = sum("\u2500" <= c <= "\u25ff" or "\ue000" <= c <= "\uf8ff" for c in sample)
-    return odd <= len(chars) * 0.02
+    odd = len(_ODD.findall(sample))
+    return odd <= chars * 0.02
 
 
 def _strip_bom(data: bytes) -> tuple[bytes, str | None]:

@@ -191,6 +191,21 @@ def temporal_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and lang_files(p.name)))
 
 
+def _scan_index(patterns: list[Pattern]):
+    """build_scan's result, cached on disk: reading the heads of every pattern costs about a
+    second a language at each process start, the cached index a few milliseconds."""
+    from ..cache import cached_json
+
+    key = "\n".join(f"{p.regex.flags}:{p.regex.pattern}" for p in patterns)
+
+    def build():
+        scan, heads, loose = build_scan(patterns)
+        return [scan.pattern, scan.flags, heads, loose]
+
+    pattern, flags, heads, loose = cached_json("temporal-scan", key, build)
+    return re.compile(pattern, flags), heads, loose
+
+
 @cache
 def compiled(langs: tuple[str, ...]) -> Resources:
     """The merged, compiled resources of `langs` plus the common patterns (cached)."""
@@ -210,7 +225,7 @@ def compiled(langs: tuple[str, ...]) -> Resources:
             out.extend(src.get(key, []))
         return out
 
-    scan, heads, loose = build_scan(patterns)
+    scan, heads, loose = _scan_index(patterns)
     return Resources(
         langs=langs,
         patterns=patterns,
