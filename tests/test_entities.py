@@ -121,6 +121,9 @@ ORG_CASES = [
     ("ru", "В МИД России ответили.", "МИД России", "Ministry of Foreign Affairs of Russia", "RUS"),
     ("en", "The Kremlin denied the report.", "Kremlin", "Kremlin", "RUS"),
     ("en", "The Russian Foreign Ministry said.", "Russian Foreign Ministry", "Ministry of Foreign Affairs of Russia", "RUS"),
+    # a long name wins over a gazetteer place hiding in it (Commonwealth is also a Quezon City district)
+    ("en", "They met at a summit of the Commonwealth of Independent States in Dushanbe.", "Commonwealth of Independent States", "CIS", None),
+    ("ru", "Саммит Организации тюркских государств прошел в Габале.", "Организации тюркских государств", "Organization of Turkic States", None),
 ]
 
 
