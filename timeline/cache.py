@@ -1,6 +1,6 @@
 """Where derived data is cached between processes (indexes built from the resources).
 
-`$LITOPYS_CACHE` names the folder (`off`, `0` or empty disables caching); default
+`$LITOPYS_CACHE` names the folder (`off` or `0` disables caching); unset or empty, it is
 `$XDG_CACHE_HOME/litopys` or `~/.cache/litopys`.  Entries are keyed by a hash of what they are
 derived from, so a changed resource is rebuilt, never served stale.
 """
@@ -16,10 +16,8 @@ from pathlib import Path
 
 
 def cache_dir() -> Path | None:
-    root = os.environ.get("LITOPYS_CACHE")
-    if root is None:
-        root = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "litopys")
-    if root in ("", "0", "off"):
+    root = os.environ.get("LITOPYS_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "litopys")
+    if root in ("0", "off"):
         return None
     return Path(root)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..cache import cache_dir
 from ..lang import LANG_DIR, resource
 from . import morph
 from .text import is_cyrillic, normalize_apostrophes, skeleton, tokenize
@@ -194,8 +195,8 @@ def _demonym_adjectives(lang: str) -> dict[str, str]:
 
 def _cache_path(lang: str | None) -> Path | None:
     """A pickle of the built index, keyed by the sources' sizes and times (rebuilt when they change)."""
-    root = os.environ.get("LITOPYS_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "litopys")
-    if root in ("", "0", "off"):
+    root = cache_dir()
+    if root is None:
         return None
     sources = sorted(Path(__file__).parent.glob("*.py")) + sorted(RESOURCES.glob("*")) + [LANG_DIR / lg / "entities.toml" for lg in ("uk", "ru", "en", str(lang))]
     h = hashlib.sha1(repr(sys.version_info[:2]).encode())
@@ -203,7 +204,7 @@ def _cache_path(lang: str | None) -> Path | None:
         if src.exists():
             st = src.stat()
             h.update(f"{src}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return Path(root) / f"entities-index-{lang}-{h.hexdigest()[:16]}.pickle"
+    return root / f"entities-index-{lang}-{h.hexdigest()[:16]}.pickle"
 
 
 def _demonym_nouns(lang: str) -> dict[str, str]:
