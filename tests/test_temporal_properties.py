@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from timeline.temporal import find_timexes
 
-_DATE = r"(?:BC)?\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{4}-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12]|W\d{2}(?:-WE)?)|\d{2,3}|XXXX-\d{2}(?:-\d{2})?|XXXX-WXX-[1-7]"
+_DATE = r"(?:BC)?\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{4}-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12]|W\d{2}(?:-WE)?)|\d{2,3}|XXXX-\d{2}(?:-\d{2})?|XXXX-WXX-[1-7]|\d{4}-(?:XX|XX-XX|WXX|QX|\d{2}-XX)"
 _TIME = rf"(?:{_DATE})?T(?:\d{{2}}:\d{{2}}|MO|AF|EV|NI)"
 VALUE = {
     "DATE": re.compile(rf"(?:{_DATE}|PAST_REF|PRESENT_REF|FUTURE_REF)"),

@@ -21,6 +21,9 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _DECADE = re.compile(r"^(\d{3})$")
 _CENTURY = re.compile(r"^(\d{2})$")
+# underspecified inside a known year or month ("the next day" after "in 1592"): the known part
+_SOME_DAY = re.compile(r"^(\d{4})-(\d{2})-XX$")
+_SOME_PART = re.compile(r"^(\d{4})-(?:XX|XX-XX|WXX|QX)$")
 
 # Northern-hemisphere meteorological seasons; winter spans the turn of the year.
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 2)}
@@ -66,6 +69,14 @@ def value_span(value: str | None, published: date | None = None) -> tuple[date |
     if m := _HALF.match(v):
         y, h = int(m[1]), int(m[2])
         return date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "quarter"
+    if m := _SOME_DAY.match(v):
+        y, mo = int(m[1]), int(m[2])
+        if 1 <= mo <= 12:
+            return date(y, mo, 1), _month_end(y, mo), "month"
+    if m := _SOME_PART.match(v):
+        y = int(m[1])
+        if y >= 1:
+            return date(y, 1, 1), date(y, 12, 31), "year"
     if m := _DECADE.match(v):
         d = int(m[1]) * 10
         if d >= 1:

@@ -171,7 +171,9 @@ def _shifted(base: Point, unit: str, n: int, sem: dict) -> str | None:
     if unit == "CE":
         return f"{base.year // 100 + n:02d}"
     if base.month is None:
-        return None
+        # "the next day" after "in 1592": some day of that year, not a made-up date
+        under = {"M": "-XX", "Q": "-QX", "W": "-WXX", "WE": "-WXX", "D": "-XX-XX"}.get(unit)
+        return f"{base.year:04d}{under}" if under else None
     if unit == "M":
         return _ymd(*_add_months(base.year, base.month, n))
     if unit == "Q":
@@ -179,7 +181,9 @@ def _shifted(base: Point, unit: str, n: int, sem: dict) -> str | None:
         return f"{base.year + q // 4:04d}-Q{q % 4 + 1}"
     d = base.date()
     if d is None:
-        return None
+        if unit == "D":
+            return f"{base.year:04d}-{base.month:02d}-XX"
+        return f"{base.year:04d}-WXX" if unit in ("W", "WE") else None
     if unit in ("W", "WE"):
         iy, iw, _ = (d + timedelta(weeks=n)).isocalendar()
         return f"{iy:04d}-W{iw:02d}" + ("-WE" if unit == "WE" else "")
@@ -326,6 +330,8 @@ def resolve(c: Candidate, ctx: Context) -> tuple[str | None, str]:
             return "PRESENT_REF", None
         d = base.date() if base else None
         if d is None:
+            if sem.get("anaphoric") and base is not None:  # "вечером" after "in 1592"
+                return (_shifted(base, "D", n, sem) or f"{base.year:04d}-XX-XX") + _time_suffix(sem), how
             return _REF_SIGN[(n > 0) - (n < 0)], None
         return (d + timedelta(days=n)).isoformat() + _time_suffix(sem), how
     if "weekday" in sem and "month" not in sem:
