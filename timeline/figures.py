@@ -137,7 +137,8 @@ def timeline_figure(
         barmode="overlay",
         height=height or min(1400, max(340, 110 + 36 * len(lanes))),
         margin=dict(l=10, r=10, t=30, b=10),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title=None),
+        # beside the chart: a legend on top wraps into the range buttons on a narrow page
+        legend=dict(orientation="v", yanchor="top", y=1, xanchor="left", x=1.01, title=None),
         hoverlabel=dict(align="left"),
         clickmode="event+select",
         xaxis=dict(type="date", rangeslider=dict(visible=True, thickness=0.06), rangeselector=_RANGE_BUTTONS),

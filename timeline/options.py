@@ -7,15 +7,15 @@ from functools import cache
 
 @cache
 def country_label(iso3: str) -> str:
-    """'Azerbaijan (AZE)'; the code alone when unknown."""
+    """'Azerbaijan (AZE)': the same English name the entity stage gives ("Russia", not
+    pycountry's "Russian Federation"); the code alone when unknown."""
     try:
-        import pycountry
+        from .entities.gazetteer import country_name
 
-        c = pycountry.countries.get(alpha_3=iso3)
+        name = country_name(iso3)
     except Exception:
-        c = None
-    name = getattr(c, "common_name", None) or getattr(c, "name", None) if c else None
-    return f"{name} ({iso3})" if name else iso3
+        name = iso3
+    return f"{name} ({iso3})" if name and name != iso3 else iso3
 
 
 def options_of(events) -> dict[str, list[str]]:
