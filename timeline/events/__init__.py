@@ -16,7 +16,8 @@ For every sentence (the title is one too):
    when the sentence opens with a continuation cue ("Водночас", "Meanwhile"); else it is
    `undated` (end = publication, value PAST_REF).
 4. Countries, actors and places come from the entities of the clause; a clause without any
-   entity takes those of its sentence.  Never from the rest of the article.
+   entity takes those of its sentence, and one whose entities name no country takes the
+   countries its sentence names elsewhere.  Never from the rest of the article.
 5. Dropped: events that start after publication, and undated clauses that speak of plans or
    possibilities (`irrealis` cues: "відбудеться", "може", "will").  An event that ends after
    publication is cut at publication (it was reported, so it happened by then).
@@ -199,6 +200,11 @@ def _sentence_mentions(
             # content, which it already has)
             lend = [o for o in clauses if o is not c and (c.kind == "report" or o.kind != "report")]
             cents, src = [e for e in ents if any(o.start <= e.start < o.end for o in lend)], "sentence"
+        elif not any(e.country for e in cents):
+            # entities but no country ("вбивства Юніса Пашаєва" in "Московські силовики заявили,
+            # що ..."): the countries the sentence names elsewhere, not its people or places
+            lend = [o for o in clauses if o is not c and (c.kind == "report" or o.kind != "report")]
+            cents = cents + [e for e in ents if e.kind == "country" and any(o.start <= e.start < o.end for o in lend)]
 
         def mention(trig: Trigger, d: _Date, c=c, cents=cents, src=src) -> _Mention:
             return _Mention(
