@@ -66,6 +66,8 @@ def test_seed_crimes_one_event_per_year(seed_events):
         ("2010", "2010-01-01", "2010-12-31", "year"),
         ("2011", "2011-01-01", "2011-12-31", "year"),
     ]
+    # the clause names only the victim; "Московські силовики" in the same sentence gives the country
+    assert all("RUS" in e.countries for e in hits if e.date_value != "PAST_REF")
 
 
 def test_seed_nothing_outside_2001_to_publication(seed_events):
