@@ -341,6 +341,13 @@ def resolve(c: Candidate, ctx: Context) -> tuple[str | None, str]:
     if "dir" in sem and unit:
         n = _int(_count(sem))
         sign = _int(sem["dir"]) or -1
+        if sem.get("past_span") and ctx.tense == "past":
+            # "the largest protest in a decade", "his second letter in two weeks": told in the
+            # past tense, the phrase measures a stretch of time; it is not a date ahead
+            c.type = "DURATION"
+            lead = len(c.text) - len(c.text.split(" ", 1)[-1])
+            c.start, c.text = c.start + lead, c.text[lead:]
+            return _duration(sem), None
         if n is None or base is None:
             return _REF_SIGN[sign], None
         if unit == "Y" and sign < 0 and n == 1 and ctx.quarter and base.year - ctx.quarter.year <= 1:
