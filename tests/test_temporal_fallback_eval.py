@@ -16,10 +16,10 @@ from timeline.temporal import find_timexes
 
 SET = Path(__file__).parent / "data" / "timex-fallback"
 SCORED = {"DATE", "TIME"}
-# measured 2026-11-25: relaxed F1 0.562 overall (ours, CLI and in-process alike)
-MIN_RELAXED_F1 = 0.51
+# measured 2026-11-25: relaxed F1 0.825 overall after the fallback rework (0.562 before; dateparser
+# search_dates 0.709); the rework was tuned on this set, tests/data/timex-fallback-heldout is not
+MIN_RELAXED_F1 = 0.77
 
-pytest.importorskip("dateparser")
 
 
 def _docs():
@@ -63,3 +63,35 @@ def test_fallback_relaxed_f1_and_spans():
     p, r = n_hit / max(n_sys, 1), n_hit / max(n_gold, 1)
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     assert f1 >= MIN_RELAXED_F1, f"relaxed F1 {f1:.3f} (P {p:.3f}, R {r:.3f}) below {MIN_RELAXED_F1}"
+
+
+PUB = "2025-09-04"
+
+
+@pytest.mark.parametrize(
+    "lang, text, expect",
+    [
+        # durations dateparser reads as "ago" are not dates
+        ("de", "Die Bauarbeiten dauerten 18 Monaten lang.", []),
+        ("fr", "Le procès a duré 3 jours.", []),
+        # scores and decimals are not dates
+        ("de", "Das Spiel endete 1:0.", []),
+        ("pl", "Inflacja wyniosła 4,3 proc.", []),
+        # a German day number with its stop, a Polish year abbreviation, a Turkish case ending
+        ("de", "Am 3. September 2025 trafen sich die Minister.", [("3. September 2025", "2025-09-03")]),
+        ("pl", "Ustawa wchodzi w życie 1 stycznia 2026 r. w całym kraju.", [("1 stycznia 2026 r.", "2026-01-01")]),
+        ("tr", "Yasa 1 Ocak 2026'dan itibaren geçerli olacak.", [("1 Ocak 2026'dan", "2026-01-01")]),
+        # words without digits, anchored on the publication date (a Thursday)
+        ("de", "Der Minister trat gestern zurück.", [("gestern", "2025-09-03")]),
+        ("es", "El tribunal decidió el martes.", [("martes", "2025-09-02")]),
+    ],
+)
+def test_fallback_cases(lang, text, expect):
+    found = find_timexes(text, published=PUB, lang=lang)
+    assert [(t["text"], t["value"]) for t in found if t["type"] in SCORED] == expect
+
+
+def test_fallback_values_do_not_depend_on_today():
+    """A day and month without a year take the publication's year, whatever the clock says."""
+    a = find_timexes("Le sommet a eu lieu le 3 mars.", published="2019-05-01", lang="fr")
+    assert [(t["text"], t["value"]) for t in a] == [("3 mars", "2019-03-03")]

@@ -46,3 +46,21 @@ def test_any_text_gives_sound_timexes(text, lang, published):
 def test_arbitrary_unicode_never_raises(text):
     for t in find_timexes(text, published="2025-09-03"):
         assert text[t["start"] : t["end"]] == t["text"]
+
+
+_FALLBACK_PIECES = st.sampled_from(
+    ["3.", "3", "2025", "September", "septembre", "września", "Eylül", "martes", "gestern", "hier", "am", "le",
+     "de", "r.", "Uhr", "14.30", "1:0", "4,3", "'dan", "Jahren", "jours", ",", ".", "\n", " "]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(_FALLBACK_PIECES, st.text(max_size=5)), max_size=20).map(" ".join),
+    st.sampled_from(["de", "fr", "pl", "tr", "es"]),
+)
+def test_fallback_languages_give_sound_timexes(text, lang):
+    """The dateparser fallback: no crash, spans slice to their text, values well-formed."""
+    for t in find_timexes(text, published=date(2025, 9, 3), lang=lang):
+        assert text[t["start"] : t["end"]] == t["text"] and t["text"].strip() == t["text"]
+        assert VALUE[t["type"]].fullmatch(t["value"]), t
