@@ -6,6 +6,8 @@ names; places by name against gold `places`.  Prints P/R/F1 per language and ove
 
     python bench/entity_eval.py [DEV_DIR] [--show-errors]
     python bench/entity_eval.py --heldout [--show-errors]   # tests/data/heldout (people unseen)
+    python bench/entity_eval.py --heldout2 [--show-errors]  # tests/data/heldout2 (fresh, unseen)
+    python bench/entity_eval.py --set DIR [--show-errors]   # any folder in the same format
     python bench/entity_eval.py --both                      # dev and held-out tables
 """
 
@@ -21,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 DEV = ROOT / "tests" / "data" / "dev"
 HELDOUT = ROOT / "tests" / "data" / "heldout"
+HELDOUT2 = ROOT / "tests" / "data" / "heldout2"
 # entity kinds whose country counts as a country the article mentions
 COUNTRY_KINDS = ("country", "place", "organization")
 
@@ -111,9 +114,21 @@ def _print(title: str, res: dict) -> None:
 
 def main(argv: list[str]) -> None:
     show = "--show-errors" in argv
+    argv = list(argv)
+    chosen = []
+    while "--set" in argv:
+        i = argv.index("--set")
+        if i + 1 >= len(argv):
+            raise SystemExit("--set needs a folder")
+        chosen.append(Path(argv[i + 1]))
+        del argv[i : i + 2]
     args = [a for a in argv if not a.startswith("--")]
-    if "--both" in argv:
+    if chosen:
+        sets = [(str(d), d) for d in chosen]
+    elif "--both" in argv:
         sets = [("dev", DEV), ("held-out", HELDOUT)]
+    elif "--heldout2" in argv:
+        sets = [("held-out 2", HELDOUT2)]
     elif "--heldout" in argv:
         sets = [("held-out", HELDOUT)]
     else:
