@@ -69,3 +69,23 @@ def test_quote_spans():
 )
 def test_more_abbreviations(text, expected):
     assert [s.text for s in split_text(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, start, end, word",
+    [("Mr. Smith", 0, 2, "Mr"), ("a b.c ", 0, 6, "c"), ("у 2001 р", 0, 8, "р"), ("... ", 0, 4, ""), ("ab", 1, 2, "b"), ("ab cd", 3, 3, "")],
+)
+def test_last_word(text, start, end, word):
+    from timeline.sentences import _last_word
+
+    assert _last_word(text, start, end) == word
+
+
+def test_soft_wrap_and_line_breaks():
+    # a line without a closing stop ends a sentence when the next line does not go on in
+    # lower case; after a comma, or before a lower-case line, the break is a soft wrap
+    assert [s.text for s in split_text("Heading\nText goes on,\nand on\n  and ends.")] == [
+        "Heading",
+        "Text goes on,\nand on\n  and ends.",
+    ]
+    assert [s.text for s in split_text("Один\n\n  \nДва\n")] == ["Один", "Два"]

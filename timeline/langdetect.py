@@ -7,14 +7,28 @@ so a new language folder is detected without touching this engine.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from .document import Document
 from .lang import languages, resource
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_LETTER = re.compile(r"[^\W\d_]")
-_SCRIPT_LETTERS = {"Cyrillic": re.compile("[\u0400-\u04ff]"), "Latin": re.compile("[a-zA-Z]")}
+_LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: fewer matches than one a letter
+_ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _count_cyrillic(utf8: bytes) -> int:
+    """Characters U+0400..U+04FF: in UTF-8 exactly the sequences led by the bytes D0..D3."""
+    return utf8.count(b"\xd0") + utf8.count(b"\xd1") + utf8.count(b"\xd2") + utf8.count(b"\xd3")
+
+
+def _count_latin(utf8: bytes) -> int:
+    """Characters a-z, A-Z (ASCII bytes never occur inside a multi-byte sequence)."""
+    return len(utf8) - len(utf8.translate(None, _ASCII_LETTERS))
+
+
+_SCRIPT_COUNTS = {"Cyrillic": _count_cyrillic, "Latin": _count_latin}
 
 
 @cache
@@ -26,27 +40,28 @@ def _profiles() -> dict[str, tuple[str, frozenset[str], frozenset[str]]]:
     return out
 
 
-def _script_share(text: str, script: str, letters: int) -> float:
-    """Share of the text's letters written in `script` (regex counts: this runs per document)."""
-    rx = _SCRIPT_LETTERS.get(script)
-    if not letters or rx is None:
-        return 0.0
-    return len(rx.findall(text)) / letters
-
-
 def guess_language(text: str) -> str | None:
-    """Best-fitting language code, or None when nothing fits (no letters, unknown script)."""
+    """Best-fitting language code, or None when nothing fits (no letters, unknown script).
+
+    Runs once a document: the counts are made once (a script's share of the letters, each
+    word's frequency) and shared by the languages that use them."""
     sample = text[:5000].lower()
-    words = _WORD.findall(sample)
+    words = Counter(_WORD.findall(sample))
     if not words:
         return None
+    n_words = sum(words.values())
     best, best_score = None, 0.0
-    n_letters = len(_LETTER.findall(sample))
+    n_letters = sum(map(len, _LETTERS.findall(sample)))
+    utf8 = sample.encode("utf-8", "surrogatepass")
+    shares: dict[str, float] = {}
     for code, (script, letters, stops) in _profiles().items():
-        share = _script_share(sample, script, n_letters)
+        if script not in shares:  # the share of the sample's letters written in `script`
+            count = _SCRIPT_COUNTS.get(script)
+            shares[script] = count(utf8) / n_letters if n_letters and count is not None else 0.0
+        share = shares[script]
         if share < 0.3:
             continue
-        stop_hits = sum(w in stops for w in words) / len(words)
+        stop_hits = sum(words[w] for w in stops if w in words) / n_words
         letter_hits = sum(sample.count(ch) for ch in letters) / max(1, len(sample))
         score = share + 3 * stop_hits + 20 * letter_hits
         if score > best_score:

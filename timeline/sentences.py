@@ -20,7 +20,9 @@ from .lang import languages, resource
 
 _PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _STOP = re.compile(r"([.!?…]+)([\"»”')\]]*)(\s+)(?=[\"«„“(\[—–-]?\s*[A-ZА-ЯІЇЄҐЁ0-9])")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+_LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")  # the last word, read from the end
+_LINE_BREAK = re.compile(r"\n")
+_NOT_SPACE = re.compile(r"\S")
 
 
 @cache
@@ -36,7 +38,6 @@ _QUOTE_CHAR = re.compile("[" + re.escape("".join(sorted(set(_CLOSERS) | set("".j
 # after the closing quote: a comma and/or a dash, then the attribution in lower case
 _ATTRIB_AFTER = re.compile(r"^\s*(?:,\s*[—–-]+|[—–-]+|,)\s*[a-zа-яіїєґё]")
 _ATTRIB_LOWER = re.compile(r"^\s+[a-zа-яіїєґё]")  # `"... ?" he asked`, `"... ," she said`
-_ATTRIB_BEFORE = re.compile(r":\s*$")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -64,9 +65,23 @@ def _attributed(text: str, pos: int, spans: list[tuple[int, int]]) -> bool:
             return bool(
                 _ATTRIB_AFTER.match(after)
                 or (text[c - 1] in ",!?…" and _ATTRIB_LOWER.match(after))
-                or _ATTRIB_BEFORE.search(text[:o])
+                or _colon_before(text, o)
             )
     return False
+
+
+def _colon_before(text: str, pos: int) -> bool:
+    """text[:pos] ends with a colon and maybe spaces (`Він сказав: «...»`)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and text[pos - 1] == ":"
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    r"""The last run of word characters in text[start:end] ("" when none); reading the
+    reversed slice from its start is linear, a search for `(\w+)\W*$` is not."""
+    m = _LAST_WORD_REVERSED.match(text[end - 1 : start - 1 if start else None : -1]) if end > start else None
+    return m.group(1)[::-1] if m else ""
 
 
 def _split_paragraph(text: str, offset: int) -> list[Sentence]:
@@ -78,8 +93,7 @@ def _split_paragraph(text: str, offset: int) -> list[Sentence]:
         if _attributed(text, m.start(), spans):
             continue
         if m.group(1) == ".":
-            w = _LAST_WORD.search(text[start : m.start()] + "")
-            word = w.group(1) if w else ""
+            word = _last_word(text, start, m.start())
             if word.lower() in abbr or (len(word) == 1 and word.isupper()):
                 continue
         end = m.end(2)
@@ -116,11 +130,13 @@ def _lines(chunk: str):
     # a single newline ends a sentence when the line has no closing stop but the next
     # line starts anew (headings, list items); otherwise it is a soft wrap
     start = 0
-    for m in re.finditer(r"\n", chunk):
+    for m in _LINE_BREAK.finditer(chunk):
         before = chunk[start : m.start()].rstrip()
-        if before and not before.endswith((",", ";", ":", "-", "—")) and not chunk[m.end() :].lstrip()[:1].islower():
-            yield start, chunk[start : m.start()]
-            start = m.end()
+        if before and not before.endswith((",", ";", ":", "-", "—")):
+            nxt = _NOT_SPACE.search(chunk, m.end())  # the next line's first character
+            if nxt is None or not nxt.group().islower():
+                yield start, chunk[start : m.start()]
+                start = m.end()
     yield start, chunk[start:]
 
 

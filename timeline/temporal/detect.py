@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .resources import BUILTIN, Resources
-from .scan import HEAD
+from .scan import HEAD, starts
 
 # Fields that members of a range share when one of them leaves them out
 # ("1 - 3 вересня 2025": the first member takes month and year from the second).
@@ -112,11 +112,10 @@ def detect(text: str, res: Resources, start: int = 0, end: int | None = None) ->
     """Candidates in text[start:end], sorted by start, not overlapping."""
     end = len(text) if end is None else end
     matches = []
-    patterns, heads = res.patterns, res.heads
-    for hit in res.scan.finditer(text, start, end):
-        at = hit.start()
+    patterns, heads, match = res.patterns, res.heads, res.match
+    for at in starts(res.scan, res.scan_first, text, start, end):
         for rank in heads.get(text[at : at + HEAD].lower(), ()):
-            m = patterns[rank].regex.match(text, at, end)
+            m = match[rank](text, at, end)
             if m is not None and m.end() > at:
                 matches.append((at, m.end(), rank, m))
     for rank in res.loose:

@@ -37,12 +37,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from ..lang import LANG_DIR
-from .scan import LEFT, RIGHT, build_scan
+from .scan import LEFT, RIGHT, build_scan, scan_sources
 
 COMMON = Path(__file__).with_name("common.toml")
 
@@ -107,11 +108,16 @@ class Resources:
     reject_after: re.Pattern | None
     future: re.Pattern | None
     past: re.Pattern | None
-    scan: re.Pattern | None = None  # where some pattern can start (see _scan)
-    heads: dict[str, list[int]] = field(default_factory=dict)  # first characters -> pattern ranks
+    scan: re.Pattern | None = None  # where some pattern can start (scan.starts)
+    scan_first: re.Pattern | None = None  # whether one can at the text's first character
+    heads: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first characters -> pattern ranks
     loose: list[int] = field(default_factory=list)  # ranks of patterns scanned on their own
     mod_tail: re.Pattern | None = None  # a part-of modifier ending where an expression starts
     det_tail: re.Pattern | None = None  # a determiner ending there
+    match: list = field(default_factory=list)  # patterns[rank].regex.match, looked up once
+
+    def __post_init__(self) -> None:
+        self.match = [p.regex.match for p in self.patterns]
 
 
 def _load(path: Path) -> dict:
@@ -119,7 +125,10 @@ def _load(path: Path) -> dict:
         return tomllib.load(fh)
 
 
-def _vocab(table: list[tuple[str, list[str], bool]]) -> Vocab:
+Compile = Callable[[str, int], re.Pattern]
+
+
+def _vocab(table: list[tuple[str, list[str], bool]], rx: Compile = re.compile) -> Vocab:
     """One field's forms across languages; case-sensitive ones keep their case only there."""
     plain, strict, entries = [], [], []
     for value, forms, case_sensitive in table:
@@ -127,7 +136,7 @@ def _vocab(table: list[tuple[str, list[str], bool]]) -> Vocab:
             (strict if case_sensitive else plain).append(form)
             # the lookup reads the matched text alone: a form's look-ahead has nothing to see
             bare = _LOOKAHEAD.sub("", form)
-            entries.append((re.compile(_spaces(bare), 0 if case_sensitive else re.IGNORECASE), value))
+            entries.append((rx(_spaces(bare), 0 if case_sensitive else re.IGNORECASE), value))
 
     def alt(forms: list[str]) -> str:
         return "|".join(_spaces(f) for f in sorted(forms, key=len, reverse=True))
@@ -154,7 +163,7 @@ def _expand(template: str, vocab: dict[str, Vocab]) -> str:
     return _PLACEHOLDER.sub(sub, _spaces(template))
 
 
-def _compile_patterns(data: dict, vocab: dict[str, Vocab], lang: str) -> list[Pattern]:
+def _compile_patterns(data: dict, vocab: dict[str, Vocab], lang: str, rx: Compile = re.compile) -> list[Pattern]:
     out = []
     for p in data.get("pattern", []):
         body = _expand(p["match"], vocab)
@@ -162,22 +171,22 @@ def _compile_patterns(data: dict, vocab: dict[str, Vocab], lang: str) -> list[Pa
         out.append(
             Pattern(
                 name=f"{lang}:{p['name']}",
-                regex=re.compile(f"{LEFT}{body}{RIGHT}", flags),
+                regex=rx(f"{LEFT}{body}{RIGHT}", flags),
                 type=p.get("type", "DATE"),
                 fields=p.get("fields", {}),
                 members=p.get("members", []),
                 examples=p.get("examples", []),
                 lang=lang,
-                reject_after=re.compile(p["reject_after"]) if p.get("reject_after") else None,
+                reject_after=rx(p["reject_after"], 0) if p.get("reject_after") else None,
                 det=p.get("det", False),
             )
         )
     return out
 
 
-def _join(regexes: list[str], suffix: str = "") -> re.Pattern | None:
+def _join(regexes: list[str], suffix: str = "", rx: Compile = re.compile) -> re.Pattern | None:
     regexes = [r for r in regexes if r]
-    return re.compile("|".join(f"(?:{r}){suffix}" for r in regexes), re.IGNORECASE) if regexes else None
+    return rx("|".join(f"(?:{r}){suffix}" for r in regexes), re.IGNORECASE) if regexes else None
 
 
 def lang_files(lang: str) -> list[Path]:
@@ -191,32 +200,40 @@ def temporal_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and lang_files(p.name)))
 
 
-def _scan_index(patterns: list[Pattern]):
+def _scan_index(patterns: list[Pattern], rx: Compile = re.compile):
     """build_scan's result, cached on disk: reading the heads of every pattern costs about a
     second a language at each process start, the cached index a few milliseconds."""
-    from ..cache import cached_json
+    from ..cache import cached_marshal
 
-    key = "\n".join(f"{p.regex.flags}:{p.regex.pattern}" for p in patterns)
+    key = "scan 3\n" + "\n".join(f"{p.regex.flags}:{p.regex.pattern}" for p in patterns)
 
     def build():
-        scan, heads, loose = build_scan(patterns)
-        return [scan.pattern, scan.flags, heads, loose]
+        ahead, heads, loose = build_scan(patterns)
+        shared: dict[tuple, tuple] = {}  # tens of thousands of heads, a few dozen rank lists:
+        heads = {h: shared.setdefault(tuple(r), tuple(r)) for h, r in heads.items()}  # stored once each
+        return [ahead, heads, loose]
 
-    pattern, flags, heads, loose = cached_json("temporal-scan", key, build)
-    return re.compile(pattern, flags), heads, loose
+    ahead, heads, loose = cached_marshal("temporal-scan", key, build)
+    scan, first = scan_sources(ahead)
+    return rx(scan, 0), rx(first, 0), heads, loose
 
 
 @cache
 def compiled(langs: tuple[str, ...]) -> Resources:
-    """The merged, compiled resources of `langs` plus the common patterns (cached)."""
+    """The merged, compiled resources of `langs` plus the common patterns (cached; the
+    regexes' compiled code is also kept between processes: cache.RegexStore)."""
+    from ..cache import RegexStore
+
+    store = RegexStore("temporal-regex-" + "-".join(langs or ("common",)))
+    rx = store.compile
     datas = [("common", _load(COMMON))] + [(lang, _load(p)) for lang in langs for p in lang_files(lang)]
     raw: dict[str, list] = {}
     for _, d in datas:
         sensitive = set(d.get("case_sensitive", []))
         for name, table in d.get("vocab", {}).items():
             raw.setdefault(name, []).extend((str(v), forms, name in sensitive) for v, forms in table.items())
-    vocab = {name: _vocab(table) for name, table in raw.items()}
-    patterns = [p for lang, d in datas for p in _compile_patterns(d, vocab, lang)]
+    vocab = {name: _vocab(table, rx) for name, table in raw.items()}
+    patterns = [p for lang, d in datas for p in _compile_patterns(d, vocab, lang, rx)]
 
     def collect(key: str, sub: str | None = None) -> list[str]:
         out = []
@@ -225,18 +242,21 @@ def compiled(langs: tuple[str, ...]) -> Resources:
             out.extend(src.get(key, []))
         return out
 
-    scan, heads, loose = _scan_index(patterns)
-    return Resources(
+    scan, scan_first, heads, loose = _scan_index(patterns, rx)
+    res = Resources(
         langs=langs,
         patterns=patterns,
         vocab=vocab,
-        reject_before=_join(collect("reject_before"), "$"),
-        reject_after=_join([rf"^\s*(?:{r})" for r in collect("reject_after")]),
-        future=_join(collect("future", "tense")),
-        past=_join(collect("past", "tense")),
+        reject_before=_join(collect("reject_before"), "$", rx),
+        reject_after=_join([rf"^\s*(?:{r})" for r in collect("reject_after")], "", rx),
+        future=_join(collect("future", "tense"), "", rx),
+        past=_join(collect("past", "tense"), "", rx),
         scan=scan,
+        scan_first=scan_first,
         heads=heads,
         loose=loose,
-        det_tail=re.compile(rf"(?<!\w)({vocab['det'].regex})\s+$", re.IGNORECASE) if "det" in vocab else None,
-        mod_tail=re.compile(rf"(?<!\w)({vocab['mod'].regex})[\s-]*$", re.IGNORECASE) if "mod" in vocab else None,
+        det_tail=rx(rf"(?<!\w)({vocab['det'].regex})\s+$", re.IGNORECASE) if "det" in vocab else None,
+        mod_tail=rx(rf"(?<!\w)({vocab['mod'].regex})[\s-]*$", re.IGNORECASE) if "mod" in vocab else None,
     )
+    store.save()
+    return res

@@ -23,14 +23,15 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 HEAD = 3  # characters of a match's start the scan tests before reading its patterns
 
 
-def build_scan(patterns: list[Pattern]) -> tuple[re.Pattern, dict[str, list[int]], list[int]]:
-    """Where to try which pattern: (scan, heads, loose).
+def build_scan(patterns: list[Pattern]) -> tuple[str, dict[str, list[int]], list[int]]:
+    """Where to try which pattern: (ahead, heads, loose).
 
     The regex engine's cost per position, times the number of patterns, is what detection
-    would spend its time on; instead one cheap pass of `scan` (character sets only, one
-    alternative per first character: `[aA][bB][cC]`) finds the positions where some pattern
-    can start, and `heads` maps the first HEAD characters there (lower case) to the ranks of
-    the patterns that can start so.  `loose` patterns (no finite set of heads) run alone.
+    would spend its time on; instead one cheap pass (`starts`, with the regexes of
+    `scan_sources(ahead)`: character sets only, `[aA][bB][cC]`) finds the positions where
+    some pattern can start, and `heads` maps the first HEAD characters there (lower case)
+    to the ranks of the patterns that can start so.  `loose` patterns (no finite set of
+    heads) run alone.
     """
     heads: dict[str, list[int]] = {}
     loose: list[int] = []
@@ -46,9 +47,32 @@ def build_scan(patterns: list[Pattern]) -> tuple[re.Pattern, dict[str, list[int]
             nexts = by_first.setdefault(h[0], [set() for _ in range(HEAD - 1)])
             for i, c in enumerate(h[1:]):
                 nexts[i].add(c)
-    alts = [_set({a}) + "".join(map(_set, nexts)) for a, nexts in sorted(by_first.items())]
-    # zero width: a hit must not hide the next word's start ("з 1 по 3 вересня")
-    return re.compile(r"(?<!\w)(?=" + ("|".join(alts) or "(?!)") + ")"), heads, loose
+    # one alternative per set of following characters (first characters that share theirs
+    # share one), behind a test of the first character alone: the engine tries alternatives
+    # one by one, and most places where a word starts start none
+    shared: dict[tuple[frozenset[str], ...], set[str]] = {}
+    for a, nexts in by_first.items():
+        shared.setdefault(tuple(map(frozenset, nexts)), set()).add(a)
+    alts = sorted(_set(firsts) + "".join(map(_set, nexts)) for nexts, firsts in shared.items())
+    ahead = "(?=" + _set(set(by_first)) + ")(?:" + "|".join(alts) + ")" if alts else "(?!)"
+    return ahead, heads, loose
+
+
+def scan_sources(ahead: str) -> tuple[str, str]:
+    """(scan, first) for build_scan's `ahead`, used by `starts`: `scan` consumes the
+    non-word character before a start (a character-set test the engine runs fast), and
+    tests what follows without consuming it, so a hit never hides the next one ("з 1 по 3
+    вересня"); `first` tests the text's first character, which has nothing before it."""
+    return r"\W(?=" + ahead + ")", "(?=" + ahead + ")"
+
+
+def starts(scan: re.Pattern, first: re.Pattern, text: str, start: int, end: int) -> list[int]:
+    """The positions in text[start:end] not preceded by a word character where some
+    pattern can start (the characters before `start` count as the text's)."""
+    if start > 0:
+        return [m.end() for m in scan.finditer(text, start - 1, end)]
+    head = [0] if first.match(text, 0, end) else []
+    return head + [m.end() for m in scan.finditer(text, 0, end)]
 
 
 def _set(chars: set[str]) -> str:

@@ -1,0 +1,61 @@
+import re
+
+import pytest
+
+from timeline import cache
+
+
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("LITOPYS_CACHE", str(tmp_path))
+    return tmp_path
+
+
+PATTERNS = [
+    (r"(?<!\w)(?P<day>3[01]|[12]\d|0?[1-9])\s+(?P<month>верес(?:ень|ня))(?!\w)", re.IGNORECASE),
+    (r"(?-i:May)|june", re.IGNORECASE),
+    (r"\W(?=[aA][bB])", 0),
+]
+
+
+def test_regex_store_builds_what_re_compile_builds(cache_folder):
+    store = cache.RegexStore("test")
+    first = [store.compile(p, f) for p, f in PATTERNS]
+    store.save()
+    again = cache.RegexStore("test")
+    second = [again.compile(p, f) for p, f in PATTERNS]
+    assert not again.missed  # all read back from the file
+    for (p, f), a, b in zip(PATTERNS, first, second, strict=True):
+        expected = re.compile(p, f)
+        assert a == expected and b == expected  # equal patterns: same flags and engine code
+        assert b.groupindex == expected.groupindex
+    assert second[0].match("3 ВЕРЕСНЯ").groupdict() == {"day": "3", "month": "ВЕРЕСНЯ"}
+
+
+def test_regex_store_survives_a_damaged_file(cache_folder):
+    store = cache.RegexStore("test")
+    store.compile(*PATTERNS[0])
+    store.save()
+    store.path.write_bytes(b"not marshal")
+    again = cache.RegexStore("test")
+    assert again.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+
+
+def test_regex_store_off(monkeypatch):
+    monkeypatch.setenv("LITOPYS_CACHE", "off")
+    store = cache.RegexStore("test")
+    assert store.path is None
+    assert store.compile(*PATTERNS[1]) == re.compile(*PATTERNS[1])
+    store.save()
+
+
+def test_cached_marshal_builds_once(cache_folder):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return ["x", {"abc": (1, 2)}, [3]]
+
+    assert cache.cached_marshal("test", "k", build) == ["x", {"abc": (1, 2)}, [3]]
+    assert cache.cached_marshal("test", "k", build) == ["x", {"abc": (1, 2)}, [3]]
+    assert len(calls) == 1

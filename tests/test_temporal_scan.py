@@ -1,0 +1,30 @@
+import re
+
+import pytest
+
+from timeline.temporal.resources import compiled
+from timeline.temporal.scan import starts
+
+TEXTS = [
+    "3 вересня 2025 року, з 1 по 3 вересня; '90s and the 1990s — Monday, 5 May",
+    "Вчора ввечері (у понеділок) 12.03.2024 о 10:30 минулого тижня",
+    "on 3 September 2025 at 10 a.m., two years ago, in the mid-1990s",
+    "’90-х 2001-2003 рр. «1 травня»",
+]
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "en"])
+def test_starts_are_the_places_not_after_a_word_character(lang):
+    res = compiled((lang,))
+    ahead = res.scan_first.pattern  # "(?=...)": whether some pattern can start here
+    reference = re.compile(r"(?<!\w)" + ahead)
+    for text in TEXTS:
+        for start in (0, 1, 2, 5):
+            for end in (len(text), len(text) - 3):
+                expected = [m.start() for m in reference.finditer(text, start, end)]
+                assert starts(res.scan, res.scan_first, text, start, end) == expected
+    # a word starting with any head a pattern can start with is found
+    words = [h for h in list(res.heads)[:3000] if h.isalnum()]
+    text = " ".join(words)
+    found = starts(res.scan, res.scan_first, text, 0, len(text))
+    assert found == [m.start() for m in re.finditer(r"\w+", text)]
