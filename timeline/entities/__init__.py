@@ -11,6 +11,8 @@ resources' names (timeline/resources/*.toml), other people a romanisation of the
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..document import Document, Entity
 from . import matcher, morph, people
 from .gazetteer import Entry, country_name
@@ -49,15 +51,35 @@ def _merge_ministries(sel: list[matcher.Match], chosen: dict[int, Entry], toks) 
     return out
 
 
+def _outside(toks: list, timexes: list) -> list:
+    """The tokens that do not start inside a temporal expression (one bisect per token)."""
+    merged: list[list[int]] = []
+    for a, b in sorted((x.start, x.end) for x in timexes):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+    out = []
+    for t in toks:
+        k = bisect_right(starts, t.start) - 1
+        if k < 0 or t.start >= merged[k][1]:
+            out.append(t)
+    return out
+
+
 def tag_entities(doc: Document) -> Document:
     toks = doc_tokens(doc)
     lang = doc.lang
     if doc.timexes:
-        spans = [(x.start, x.end) for x in doc.timexes]
-        toks = [t for t in toks if not any(a <= t.start < b for a, b in spans)]
+        toks = _outside(toks, doc.timexes)
+        text = doc.text
         for k in range(1, len(toks)):
-            if toks[k].joined and doc.text[toks[k - 1].end : toks[k].start].strip(" \t-"):
-                toks[k].joined = False
+            t = toks[k]
+            if t.joined:
+                gap = text[toks[k - 1].end : t.start]
+                if gap != " " and gap.strip(" \t-"):
+                    t.joined = False
     title_end = doc.title_span[1] if doc.title_span else -1
     matches = matcher.find(toks, lang, title_end)
     doc_countries = {e.country for m in matches for e in m.entries if e.kind == "country" and len(m.entries) == 1}
@@ -80,8 +102,8 @@ def tag_entities(doc: Document) -> Document:
     taken: set[int] = set()
     place_spans = {(a, b): e for a, b, e in spans_e if e.kind == "place"}
     for p in persons:
-        rng = set(range(p.i, p.i + p.n))
-        clash = [(a, b, e) for (a, b), e in place_spans.items() if rng & set(range(a, b))]
+        pi, pj = p.i, p.i + p.n
+        clash = [(a, b, e) for (a, b), e in place_spans.items() if a < pj and pi < b]  # overlapping spans
         if any(a <= p.i and p.i + p.n <= b and b - a > p.n for a, b, _ in clash):
             continue  # the place is the longer name ("Dar es Salaam")
         if clash and not (p.known or p.full or p.role):
@@ -89,12 +111,12 @@ def tag_entities(doc: Document) -> Document:
                 continue
         for a, b, _ in clash:
             place_spans.pop((a, b), None)
-        final.append((p.i, p.i + p.n, p))
-        taken |= rng
+        final.append((pi, pj, p))
+        taken.update(range(pi, pj))
     for a, b, e in spans_e:
         if e.kind == "place" and (a, b) not in place_spans:
             continue
-        if taken & set(range(a, b)):
+        if taken and any(k in taken for k in range(a, b)):
             continue
         final.append((a, b, e))
     final.sort(key=lambda x: x[0])
@@ -139,10 +161,13 @@ def _resolve_surnames(persons, toks, lang, ents, blocked, stops):
         if p.country is None:
             p.country = countries.get(p.name)
     # bare surnames the detector left out ("Гордон" at a sentence start)
+    if not full:
+        return sorted(persons, key=lambda p: p.i)
     covered = {k for p in persons for k in range(p.i, p.i + p.n)}
+    full_keys = frozenset(full)  # (isdisjoint with a dict would walk the whole dict)
     extra = []
     for k, t in enumerate(toks):
-        if k in covered or k in blocked or not t.cap or t.upper:
+        if not t.cap or t.upper or t.keys.isdisjoint(full_keys) or k in covered or k in blocked:
             continue
         if t.text.lower() in stops or (lang in morph.MORPH_LANGS and morph.best_pos(lang, t.text) in morph.FUNCTION_POS):
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 from ..lang import resource
 from . import morph
@@ -27,6 +28,7 @@ class Match:
         return self.i + self.n
 
 
+@cache
 def stop_words(lang: str | None) -> frozenset[str]:
     words: set[str] = set()
     for lg in ("uk", "ru", "en") if lang is None else (lang, "en"):
@@ -98,8 +100,23 @@ def _given_name_before_name(toks: list[Token], i: int, n: int, lang: str | None)
     return toks[i].text.lower() in given_names_en()
 
 
-# per language: word -> the (keys, entry) pairs whose first key the word's keys meet
+# per language: word -> the (keys, entry) pairs whose first key the word's keys meet, as
+# (one-word names, {second key: longer names}), each pair with its rank in the index's order
 _CANDS: dict[str | None, dict[str, tuple]] = {}
+_NONE: tuple = ((), {})
+
+
+def _by_second_key(cands: tuple) -> tuple:
+    if not cands:
+        return _NONE
+    singles = []
+    by_second: dict[str, list] = {}
+    for k, (keys, entry) in enumerate(cands):
+        if len(keys) == 1:
+            singles.append((k, keys, entry))
+        else:
+            by_second.setdefault(keys[1], []).append((k, keys, entry))
+    return tuple(singles), {a: tuple(b) for a, b in by_second.items()}
 
 
 def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match]:
@@ -113,17 +130,26 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
     if len(cands_cache) > 300_000:
         cands_cache.clear()
     for i, t in enumerate(toks):
-        cands = cands_cache.get(t.text)
-        if cands is None:
+        word = cands_cache.get(t.text)
+        if word is None:
             if t.cap:
                 buckets = [b for b in map(get, t.keys) if b]
             else:  # only names that may start in lower case (adjectives, demonyms, ministries)
                 buckets = [get(k) for k in t.keys if k in lower_first]
-            cands = cands_cache[t.text] = tuple(x for b in buckets for x in b)
+            word = cands_cache[t.text] = _by_second_key(tuple(x for b in buckets for x in b))
+        if word is _NONE:
+            continue
+        singles, by_second = word
+        cands = singles
+        if by_second and i + 1 < ntoks and toks[i + 1].joined:
+            # longer names only through the next word's keys (most start with a common word)
+            groups = [g for g in map(by_second.get, toks[i + 1].keys) if g]
+            if groups:
+                cands = sorted(singles + tuple(x for g in groups for x in g)) if len(groups) > 1 or singles else groups[0]
         if not cands:
             continue
         found: dict[int, list[Entry]] = {}
-        for keys, entry in cands:
+        for _, keys, entry in cands:
             n = len(keys)
             if i + n > ntoks:
                 continue
@@ -168,9 +194,15 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
 KIND_RANK = {"country": 0, "organization": 1, "ministry": 1, "place": 2}
 
 
+_SOURCE_RANK = {"extra": 0, "alias": 0, "cldr": 0, "org": 0, "adjective": 1, "demonym": 1}
+
+
 def best_entry(entries: list[Entry], doc_countries: set[str]) -> Entry:
+    if len(entries) == 1:
+        return entries[0]
+
     def key(e: Entry):
-        src = {"extra": 0, "alias": 0, "cldr": 0, "org": 0, "adjective": 1, "demonym": 1}.get(e.source, 2)
+        src = _SOURCE_RANK.get(e.source, 2)
         # a country the article names is worth one order of magnitude of population
         weight = math.log10(max(e.pop, 1)) + (1.0 if e.country in doc_countries else 0.0)
         return (KIND_RANK.get(e.kind, 3), src, -weight)

@@ -87,6 +87,25 @@ def is_adjective(lang: str, word: str) -> bool:
     return any(p.tag.POS in ("ADJF",) and p.normal_form == word for p in parses(lang, word)) and is_known(lang, word)
 
 
+_POS_OF: dict = {}
+
+
+def pos_of(tag) -> str | None:
+    """tag.POS through a dict: the property intersects sets on every call; the tags of a
+    dictionary are a few thousand shared objects."""
+    pos = _POS_OF.get(tag, _POS_OF)
+    if pos is _POS_OF:
+        if len(_POS_OF) > 50_000:
+            _POS_OF.clear()
+        pos = _POS_OF[tag] = tag.POS
+    return pos
+
+
+def any_pos(lang: str, word: str, pos: frozenset[str]) -> bool:
+    """Can the word be any of these parts of speech?"""
+    return any(pos_of(p.tag) in pos for p in parses(lang, word))
+
+
 FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "VERB", "INFN", "NUMR", "INTJ", "PRED", "GRND", "COMP"})
 _UK_TO_RU = str.maketrans({"є": "е", "і": "и", "ї": "и", "ґ": "г", "'": "ь"})
 

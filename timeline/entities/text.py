@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-# words (with inner apostrophes and hyphens) and dotted abbreviations (U.S., U.K.)
-TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ`\-][^\W\d_]+)*|\d+[^\W\d_]+|[^\W\d_]+\d+")
+# words (with inner apostrophes and hyphens), dotted abbreviations (U.S., U.K.) and digits
+# followed by letters ("5G"); the lookahead only makes a run of digits fail fast (the pattern
+# is a hot path: every article is split with it)
+TOKEN_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W\d_]+(?:['’ʼ`\-][^\W\d_]+)*|\d+(?=[^\W\d_])[^\W\d_]+")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _SKELETON = str.maketrans({
     "ё": "е", "є": "е", "э": "е", "і": "и", "ї": "и", "ы": "и", "ґ": "г", "ь": None, "ъ": None,
@@ -41,14 +43,14 @@ class Token:
     __slots__ = ("start", "end", "text", "keys", "lemmas", "initial", "joined", "near", "skipped", "cap", "upper")
 
     def __init__(self, start: int, end: int, text: str, keys: frozenset[str] = frozenset(), lemmas: tuple[str, ...] = (),
-                 initial: bool = False, joined: bool = True) -> None:
+                 initial: bool = False, joined: bool = True, near: bool | None = None, skipped: int = 0) -> None:
         self.start, self.end, self.text = start, end, text
         self.keys = keys  # surface skeleton + lemma skeletons (+ nominative guesses)
         self.lemmas = lemmas  # dictionary lemmas (lower case), best first
         self.initial = initial  # first word of a sentence (or of the title)
         self.joined = joined  # only spaces (or a hyphen) separate it from the previous token
-        self.near = joined  # ... or also lower-case words left out of the list (same clause)
-        self.skipped = 0  # how many such words
+        self.near = joined if near is None else near  # ... or also lower-case words left out of the list (same clause)
+        self.skipped = skipped  # how many such words
         self.cap = text[:1].isupper()  # starts with a capital
         self.upper = self.cap and text.isupper() and len(text) >= 2  # all capitals
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
 
 from ..document import Document
 from ..lang import resource
@@ -12,6 +13,7 @@ from .gazetteer import index
 from .text import TOKEN_RE, Token, is_cyrillic, normalize_apostrophes, skeleton
 
 _JOIN_GAP = re.compile(r"^[ \t\u00a0]*-?[ \t\u00a0]*$|^[ \t\u00a0]*\n?[ \t\u00a0]*$")
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")  # re.split keeps the words
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 
 
@@ -20,60 +22,67 @@ def _endings(lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for a, b in resource(lang, "entities").get("names", {}).get("endings", []))
 
 
+@lru_cache(maxsize=8)
+def _ending_set(lang: str) -> tuple[str, ...]:
+    return tuple({a for a, _ in _endings(lang)})
+
+
 def guessed_nominatives(word: str, lang: str) -> list[str]:
     """Nominative guesses for a capitalised word the dictionary may lack ("Мерца" -> "мерц")."""
     low = word.lower()
+    if not low.endswith(_ending_set(lang)):  # one C call rules out most words
+        return []
     return [low[: len(low) - len(a)] + b for a, b in _endings(lang) if low.endswith(a) and len(low) - len(a) >= 3]
+
+
+def _token_keys(word: str, lang: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
+    w = normalize_apostrophes(word)
+    sk = skeleton(w)
+    if is_cyrillic(w):
+        if w[:1].islower():
+            # lower case: only the forms of words some name or cue contains matter (no analyser)
+            lems = index(lang).lower_forms.get(sk, ())
+            if not lems:
+                return frozenset((sk,)), (w.lower(),)
+            return frozenset((sk, *map(skeleton, lems))), lems
+        mlang = lang if lang in morph.MORPH_LANGS else "uk" if lang is None else None
+        if not mlang:
+            return frozenset((sk,)), ()
+        lems = morph.lemmas(mlang, w)
+        keys = {sk, *map(skeleton, lems)}
+        if w[:1].isupper() and not morph.any_pos(mlang, w, morph.FUNCTION_POS):
+            keys.update(map(skeleton, guessed_nominatives(w, mlang)))
+        return frozenset(keys), lems
+    base = _POSSESSIVE.sub("", w)
+    if base != w:
+        return frozenset((sk, skeleton(base))), (w.lower(),)
+    return frozenset((sk,)), (w.lower(),)
 
 
 @lru_cache(maxsize=300_000)
 def token_keys(word: str, lang: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
     """(keys, lemmas) of a word: skeletons of its surface form and of its lemmas."""
-    w = normalize_apostrophes(word)
-    sk = skeleton(w)
-    keys = {sk}
-    lems: tuple[str, ...] = ()
-    if w[:1].islower() and is_cyrillic(w):
-        # lower case: only the forms of words some name or cue contains matter (no analyser)
-        lems = index(lang).lower_forms.get(sk, ())
-        keys.update(skeleton(x) for x in lems)
-        return frozenset(keys), lems or (w.lower(),)
-    if is_cyrillic(w):
-        mlang = lang if lang in morph.MORPH_LANGS else "uk" if lang is None else None
-        if mlang:
-            lems = morph.lemmas(mlang, w)
-            keys.update(skeleton(x) for x in lems)
-            if w[:1].isupper() and not any(p.tag.POS in morph.FUNCTION_POS for p in morph.parses(mlang, w)):
-                keys.update(skeleton(x) for x in guessed_nominatives(w, mlang))
-    else:
-        base = _POSSESSIVE.sub("", w)
-        if base != w:
-            keys.add(skeleton(base))
-        lems = (w.lower(),)
-    return frozenset(keys), lems
+    return _token_keys(word, lang)
 
 
 @lru_cache(maxsize=16)
-def _keep_sets(lang: str | None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(skeletons of lower-case words names and cues contain, name particles, role words)."""
+def _keep_sets(lang: str | None) -> tuple[frozenset[str], ...]:
+    """(skeletons of lower-case words names and cues contain, name particles, role words,
+    first keys of names that may start in lower case, skeletons of role heads, and the
+    skeletons of all the words the first three sets hold: a word outside it is left out)."""
     from .people import name_data, role_words
 
     idx = index(lang)
-    return frozenset(idx.lower_forms) | frozenset(idx.lower_first) | frozenset(idx.inner_lower), name_data(lang)[0], role_words(lang)
+    sks = frozenset(idx.lower_forms) | frozenset(idx.lower_first) | frozenset(idx.inner_lower)
+    particles, rwords = name_data(lang)[0], role_words(lang)
+    any_sk = sks | frozenset(map(skeleton, particles)) | frozenset(map(skeleton, rwords))
+    return sks, particles, rwords, frozenset(idx.lower_first), _role_heads(lang), any_sk
 
 
-@lru_cache(maxsize=300_000)
 def keep_lower(word: str, lang: str | None) -> bool:
     """Does a lower-case word matter (part or cue of a name)?  Others are left out of the
     token list: a name never contains them, and leaving them out halves the work."""
-    sks, particles, rwords = _keep_sets(lang)
-    low = normalize_apostrophes(word.lower())
-    if skeleton(low) in sks:
-        return True
-    head, _, tail = word.partition("-")
-    if low in particles or (tail[:1].isupper() and head.lower() in particles):
-        return True
-    return low in rwords
+    return lower_kind(word, lang) != 0
 
 
 @lru_cache(maxsize=16)
@@ -84,27 +93,30 @@ def _role_heads(lang: str | None) -> frozenset[str]:
     return frozenset(skeleton(r.split()[0]) for r in roles(lang) if r.strip()) | frozenset(skeleton(w) for w in saint_words(lang))
 
 
-@lru_cache(maxsize=300_000)
 def lower_kind(word: str, lang: str | None) -> int:
     """0: a lower-case word to leave out; 2: keep it (a name may start with it, a role cue, a
     particle); 1: keep it only right after a kept word (a word inside a name or a role phrase:
     "Bosnia and Herzegovina", "міністр закордонних справ", "minister of defence"); "of", "the",
-    "на" elsewhere are not worth a token; 3: "the", kept only before a capital."""
-    if not keep_lower(word, lang):
-        return 0
-    from .people import name_data
+    "на" elsewhere are not worth a token; 3: "the", kept only before a capital.
 
+    Called once per distinct word (doc_tokens keeps the answer): a few set look-ups."""
+    sks, particles, rwords, lower_first, heads, any_sk = _keep_sets(lang)
+    sk = skeleton(word)  # the same as the skeleton of the apostrophe-normalised lower case
+    if sk not in any_sk and "-" not in word:
+        return 0  # most words: one look-up
     low = normalize_apostrophes(word.lower())
-    particles = name_data(lang)[0]
-    head, _, tail = word.partition("-")
-    if low in particles or (tail[:1].isupper() and head.lower() in particles):
+    if low in particles:
         return 2
+    if "-" in word:
+        head, _, tail = word.partition("-")
+        if tail[:1].isupper() and head.lower() in particles:
+            return 2
+    if sk not in sks and low not in rwords:
+        return 0
     if low == "the":
         return 3  # "the Hague", "the Gambia": only before a capital
     keys, lems = token_keys(word, lang)
-    idx = index(lang)
-    heads = _role_heads(lang)
-    if any(k in idx.lower_first for k in keys) or skeleton(low) in heads or any(skeleton(x) in heads for x in lems):
+    if any(k in lower_first for k in keys) or sk in heads or any(skeleton(x) in heads for x in lems):
         return 2
     return 1
 
@@ -134,6 +146,12 @@ def _word_info(lang: str | None) -> dict[str, tuple | None]:
 
 
 def doc_tokens(doc: Document) -> list[Token]:
+    """The kept words of the title and body as Tokens.
+
+    The span is split into gaps and words at C speed (one `re.split`), the words' cached
+    (keys, lemmas, kind) looked up through `map`, and only the kept candidates visited in
+    Python: two in three words are left out and cost no Python loop step.
+    """
     starts = {s.start for s in doc.sentences}
     text = doc.text
     lang = doc.lang
@@ -142,41 +160,41 @@ def doc_tokens(doc: Document) -> list[Token]:
     toks: list[Token] = []
     append = toks.append
     for a, b in spans(doc):
-        prev_end = None  # end of the previous kept token
-        last_end = None  # end of the previous word, kept or not
-        clause = True  # no punctuation since the previous kept token
-        dropped = 0  # words left out since the previous kept token
-        last_word_end = -1  # end of the previous word
-        for m in TOKEN_RE.finditer(text, a, b):
-            s, e = m.span()
-            w = m.group()
-            if clause and last_end is not None and (s - last_end != 1 or text[last_end] != " "):
-                clause = not text[last_end:s].strip(" \t\u00a0-")
-            last_end = e
-            ki = get(w, False)
-            if ki is False:
-                kind = lower_kind(w, lang) if w[:1].islower() else 2
-                ki = info[w] = (*token_keys(w, lang), kind) if kind else None
-            if ki is None or (ki[2] == 1 and (prev_end is None or prev_end != last_word_end or not _joined(text[prev_end:s]))) \
-                    or (ki[2] == 3 and not (text[e : e + 1] == " " and text[e + 1 : e + 2].isupper())):
-                dropped += 1
-                last_word_end = e
-                continue
-            last_word_end = e
+        parts = _SPLIT_RE.split(text[a:b])  # gap, word, gap, word, ..., gap
+        words = parts[1::2]
+        kinds = list(map(get, words, repeat(False)))
+        if False in kinds:  # words seen for the first time
+            for k in [k for k, ki in enumerate(kinds) if ki is False]:
+                w = words[k]
+                ki = get(w, False)
+                if ki is False:
+                    kind = lower_kind(w, lang) if w[:1].islower() else 2
+                    ki = info[w] = (*token_keys(w, lang), kind) if kind else None
+                kinds[k] = ki
+        pos = list(accumulate(map(len, parts), initial=a))  # word k spans pos[2k+1]:pos[2k+2]
+        p = -1  # index of the previous kept word
+        prev_end = -1
+        for k, ki in zip(compress(range(len(kinds)), kinds), filter(None, kinds), strict=True):
+            kind = ki[2]
+            if kind == 1:  # only right after a kept word ("Bosnia and Herzegovina")
+                if p != k - 1 or p < 0 or not _joined(parts[2 * k]):
+                    continue
+            elif kind == 3:  # "the" only before a capital
+                e = pos[2 * k + 2]
+                if not (text[e : e + 1] == " " and text[e + 1 : e + 2].isupper()):
+                    continue
+            s = pos[2 * k + 1]
+            e = pos[2 * k + 2]
             # first word of a sentence, also after an opening quote or bracket
             initial = s == a or s in starts or (s - 1 in starts and text[s - 1] in "\"«„“'(")
-            if prev_end is None:
-                joined = False
-            elif s - prev_end == 1 and text[prev_end] == " ":
-                joined = True
+            if p < 0:
+                joined = near = False
             else:
-                joined = _joined(text[prev_end:s])
-            t = Token(s, e, w, ki[0], ki[1], initial, joined)
-            t.near = joined or (prev_end is not None and clause)
-            t.skipped = dropped
-            append(t)
+                gap = parts[2 * k] if p == k - 1 else text[prev_end:s]
+                joined = gap == " " or _joined(gap)
+                # near: also when only spaces, hyphens and left-out words lie between (same clause)
+                near = joined or not "".join(parts[2 * p + 2 : 2 * k + 1 : 2]).strip(" \t\u00a0-")
+            append(Token(s, e, words[k], ki[0], ki[1], initial, joined, near, k - p - 1))
             prev_end = e
-            clause = True
-            dropped = 0
+            p = k
     return toks
-

@@ -1,0 +1,91 @@
+"""The fast paths of the entity stage give what the plain per-word code gave.
+
+doc_tokens splits a span once and visits only kept words; this checks it against the
+straightforward loop over every word (the code it replaced), and the tokeniser's faster
+pattern against the original one.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from timeline.document import Document, Timex
+from timeline.entities import _outside
+from timeline.entities.text import TOKEN_RE, Token
+from timeline.entities.tokens import _joined, doc_tokens, lower_kind, spans, token_keys
+from timeline.langdetect import detect_language
+from timeline.sentences import split_sentences
+
+DEV = Path(__file__).parent / "data" / "dev"
+_ORIGINAL_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ`\-][^\W\d_]+)*|\d+[^\W\d_]+|[^\W\d_]+\d+")
+
+EDGE_CASES = [
+    "date 2025-03-01 Bosnia and Herzegovina\n\nThe minister of defence of Bosnia and Herzegovina met the Hague court"
+    " in the Hague.  U.S. and U.K. officials, G7 and 5G -- \"Dar es Salaam\" (Ban Ki-moon) al-Burhan said.",
+    "date 2025-03-01 Міністр закордонних справ\n\nМіністр закордонних справ України Андрій Сибіга зустрівся з\u00a0"
+    "президентом Азербайджану Ільхамом Алієвим.\n«Зеленський» і 2024 року — аль-Асад, фон дер Ляєн, О’Ніл, м. Київ.",
+    "date 2025-03-01 Президент России\n\nПрезидент России Владимир Путин - и министр иностранных дел\tСергей Лавров,"
+    " 12-го числа в Москве; «Газпром» и ООН; посол Украины в Казахстане.",
+]
+
+
+def _reference_tokens(doc: Document) -> list[Token]:
+    """The per-word loop doc_tokens used before (every word visited in Python)."""
+    starts = {s.start for s in doc.sentences}
+    text, lang = doc.text, doc.lang
+    toks: list[Token] = []
+    for a, b in spans(doc):
+        prev_end = last_end = None
+        clause, dropped, last_word_end = True, 0, -1
+        for m in _ORIGINAL_TOKEN_RE.finditer(text, a, b):
+            s, e = m.span()
+            w = m.group()
+            if clause and last_end is not None and (s - last_end != 1 or text[last_end] != " "):
+                clause = not text[last_end:s].strip(" \t\u00a0-")
+            last_end = e
+            kind = lower_kind(w, lang) if w[:1].islower() else 2
+            ki = (*token_keys(w, lang), kind) if kind else None
+            if ki is None or (ki[2] == 1 and (prev_end is None or prev_end != last_word_end or not _joined(text[prev_end:s]))) \
+                    or (ki[2] == 3 and not (text[e : e + 1] == " " and text[e + 1 : e + 2].isupper())):
+                dropped += 1
+                last_word_end = e
+                continue
+            last_word_end = e
+            initial = s == a or s in starts or (s - 1 in starts and text[s - 1] in "\"«„“'(")
+            joined = False if prev_end is None else _joined(text[prev_end:s])
+            t = Token(s, e, w, ki[0], ki[1], initial, joined)
+            t.near = joined or (prev_end is not None and clause)
+            t.skipped = dropped
+            toks.append(t)
+            prev_end, clause, dropped = e, True, 0
+    return toks
+
+
+def _fields(toks: list[Token]) -> list[tuple]:
+    return [(t.start, t.end, t.text, t.keys, t.lemmas, t.initial, t.joined, t.near, t.skipped, t.cap, t.upper) for t in toks]
+
+
+def _texts() -> list[str]:
+    return EDGE_CASES + [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("k", range(len(_texts())))
+def test_doc_tokens_match_the_per_word_loop(k):
+    doc = split_sentences(detect_language(Document.from_text(_texts()[k])))
+    assert _fields(doc_tokens(doc)) == _fields(_reference_tokens(doc))
+    assert _fields(doc_tokens(doc)) == _fields(_reference_tokens(doc))  # again, from the word caches
+
+
+def test_token_pattern_matches_the_original():
+    for text in _texts():
+        assert [m.span() for m in TOKEN_RE.finditer(text)] == [m.span() for m in _ORIGINAL_TOKEN_RE.finditer(text)]
+
+
+def test_outside_drops_tokens_starting_in_a_timex():
+    toks = [Token(s, s + 3, "abc") for s in range(0, 60, 4)]
+    timexes = [Timex("x", 4, 12, "DATE", "2025"), Timex("y", 10, 14, "DATE", "2025"), Timex("z", 40, 41, "DATE", "2025")]
+    naive = [t for t in toks if not any(x.start <= t.start < x.end for x in timexes)]
+    assert _outside(toks, timexes) == naive
