@@ -72,6 +72,50 @@ def name_data(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(parts), frozenset(notp)
 
 
+@cache
+def _names_list(lang: str | None, key: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for lg in (lang,) if lang else ("uk", "ru", "en"):
+        out += resource(lg, "entities").get("names", {}).get(key, [])
+    return tuple(sorted(set(out), key=len, reverse=True))
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t\u00a0]+$")
+
+
+def _after_street_word(text: str, start: int, lang: str | None) -> bool:
+    """"вулиці Мазепи", "улица Гагарина", "імені Шевченка": a name after a street (or
+    "named after") word is a street or an institution, not a person of the news."""
+    if not text or start == 0:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    key = (m.group(1), lang)
+    r = _STREET_CACHE.get(key)
+    if r is None:
+        w = m.group(1).lower()
+        if len(_STREET_CACHE) > 100_000:
+            _STREET_CACHE.clear()
+        r = _STREET_CACHE[key] = any(w == x if len(x) <= 3 else w.startswith(x) for x in _names_list(lang, "street_words"))
+    return r
+
+
+_STREET_CACHE: dict[tuple[str, str | None], bool] = {}
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "«„“\"", "»“”\""
+
+
+def _quoted(toks: list[Token], run: list[int], text: str) -> bool:
+    """«Пушкин», «Синан Эрдем»: a name standing alone in quotes names a thing (a restaurant,
+    an arena, a ship, a company)."""
+    if not text or not run:
+        return False
+    a, b = toks[run[0]].start, toks[run[-1]].end
+    return a > 0 and text[a - 1] in _OPEN_QUOTES and text[b : b + 1] in _CLOSE_QUOTES
+
+
 def _particle(t: Token, particles: frozenset[str]) -> bool:
     return t.text.lower() in particles
 
@@ -93,20 +137,63 @@ def given_names_en() -> frozenset[str]:
     return frozenset(n.lower() for n in names)
 
 
-def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, Entry]) -> tuple[str | None, str | None, int]:
-    """Role word and affiliation country in the few tokens before token i (same clause)."""
+def _in_quotes(text: str, pos: int) -> bool:
+    """Inside «...» (a party, a company): "лідера партії «Нова Грузія» Ніколоза"."""
+    if not text:
+        return False
+    window = text[max(0, pos - 40) : pos]
+    return window.rfind("«") > window.rfind("»")
+
+
+_CLOSE_GAP = re.compile(r"[»“”\"][ \u00a0]+")
+_OPEN_GAP = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){0,3}[«„“\"]")
+
+
+def _quote_gap(text: str, a: int, b: int, closing: bool) -> bool:
+    """A quoted name between a role and a person: "лідера опозиційної партії «Нова Грузія»
+    Ніколоза" -- the closing quote right before the person, the opening one after the role."""
+    if not text or not 0 < b - a <= 40:
+        return False
+    return (_CLOSE_GAP if closing else _OPEN_GAP).fullmatch(text, a, b) is not None
+
+
+_LOC_PREP = re.compile(r"(?:^|[\s(])(?:в|у|во|із|из|з|in|at|to)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, Entry], text: str = "") -> tuple[str | None, str | None, int]:
+    """Role word and affiliation country in the few tokens before token i (same clause).
+
+    A country or place after "в"/"у"/"in" is where the person serves; an affiliation named
+    before it wins ("посол України в Казахстані": UKR)."""
     rl = roles(lang)
     country = None
+    loc: str | None = None
     k = i - 1
     steps = toks[i].skipped if i < len(toks) else 0  # words left out count as steps too
-    while k >= 0 and steps < 6 and toks[k + 1].near:
+    quoted = False
+    while k >= 0 and steps < 6:
+        if not toks[k + 1].near:
+            if k + 1 == i and _quote_gap(text, toks[k].end, toks[k + 1].start, True):
+                quoted = True
+            elif not (quoted and _quote_gap(text, toks[k].end, toks[k + 1].start, False)):
+                break
+            else:
+                quoted = False
         t = toks[k]
         e = ents.get(k)
         if e is not None:
             if e.kind == "person" and lang not in morph.MORPH_LANGS:
                 return None, None, -1
+            if k == i - 1 and e.kind == "country" and not t.cap and toks[i].joined and lang in morph.MORPH_LANGS:
+                return None, e.country, k  # "турка Эмре Йылмаза", "грузина Гелы Чачуа"
             if e.country and country is None:
-                country = e.country
+                ks = k
+                while ks > 0 and ents.get(ks - 1) is e:
+                    ks -= 1
+                if text and loc is None and _LOC_PREP.search(text[max(0, toks[ks].start - 6) : toks[ks].start]):
+                    loc = e.country
+                else:
+                    country = e.country
             steps += 1 + t.skipped
             k -= 1
             continue
@@ -126,9 +213,9 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
                 if toks[b - 1].text.lower() not in " ".join(rl).split():
                     break
                 b -= 1
-            return role or None, country, k
-        if t.cap and e is None and not (t.upper and len(t.text) <= 5):  # "командующий ВВС Эстонии"
-            return None, None, -1
+            return role or None, country or loc, k
+        if t.cap and e is None and not (t.upper and len(t.text) <= 5) and not (quoted and _in_quotes(text, t.start)):
+            return None, None, -1  # (but "командующий ВВС Эстонии", "лидер партии «Нова Грузія»")
         steps += 1 + t.skipped
         k -= 1
     return None, None, -1
@@ -149,6 +236,8 @@ def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset
                 weight = 1.0 if morph.is_known(lang, w) else 0.4
                 for p in morph.parses(lang, w):
                     g = p.tag.grammemes
+                    if "plur" in g and "Surn" not in g:
+                        continue  # one person: "Раис" is not "Раис" (genitive plural of Раиса)
                     if case in g and (gender in g or "Fixd" in g or "ms-f" in g):
                         score += (2 if morph.PERSON_TAGS & g else 1) * weight
                         break
@@ -196,8 +285,10 @@ def _nominative(lang: str, word: str, case: str | None, gender: str | None) -> t
         # the dictionary lacks this form: undo a case ending ("Царёва" -> "Царёв" for a man)
         from .tokens import guessed_nominatives
 
+        soft_stem = low.endswith(("ы" if lang == "ru" else "и", "ию", "ію")) and not low.endswith(("ий", "ый", "ій", "ии"))
         for g in guessed_nominatives(word, lang):
-            if (gender == "masc") == (g[-1:] not in "аяь"):
+            # a man's name of the -а declension ("Гелы" -> Гела) ends in -ы/-и out of the nominative
+            if (gender == "masc") == (g[-1:] not in "аяь") or (gender == "masc" and soft_stem and g[-1:] in "ая"):
                 return g, next(iter(tags), None)
     return low, next(iter(tags), None)
 
@@ -232,6 +323,18 @@ def _phonetic(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=50_000)
+def _guessed_nominatives(word: str, lang: str) -> tuple[str, ...]:
+    from .tokens import guessed_nominatives
+
+    return tuple(guessed_nominatives(word, lang))
+
+
+def _initial_key(name: str) -> str:
+    low = name.lower()
+    return "f" if low.startswith("ph") else {"w": "v", "c": "k", "q": "k"}.get(low[:1], low[:1])
+
+
 @cache
 def _latin_given_names() -> dict[str, str]:
     out: dict[str, str] = {}
@@ -244,8 +347,9 @@ def _title(word: str) -> str:
     return "-".join(x[:1].upper() + x[1:] for x in word.split("-"))
 
 
+_HONORIFICS = frozenset({"judge", "justice", "dr", "mr", "mrs", "ms", "sir", "dame", "sheikh"})
 _SPEECH_AFTER = re.compile(
-    r"\s*(?:,\s*(?:who|whose|a|an|the|one|aged|\d+)\b|(?:said|says|told|announced|added|wrote|warned|argued|noted|"
+    r"\s*(?:,\s*(?:who|whose|a|an|the|one|aged|\d+)\b|,?\s*(?:said|says|told|announced|added|wrote|warned|argued|noted|"
     r"explained|insisted|stressed|denied|confirmed|welcomed|called|urged)\b)")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according to|added)\s+$")
 
@@ -287,7 +391,11 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
             i = j  # "собор Святого Петра": a saint
             continue
         # a place or country right before a name is not part of it ("прокурор Парижа Лор Беккуо")
-        while len(run) > 1 and run[0] in ents and ents[run[0]].kind in ("place", "country") and not (mlang and "Name" in morph.person_tags(mlang, toks[run[0]].text)):
+        while len(run) > 1 and run[0] in ents and ents[run[0]].kind in ("place", "country") and not (mlang and "Name" in morph.person_tags(mlang, toks[run[0]].text)) \
+                and not (mlang and len(run) == 2 and ents[run[0]].kind == "place" and (ents[run[0]].pop or 0) < 100_000
+                         and not morph.is_known(mlang, toks[run[0]].text) and not morph.is_known(mlang, toks[run[1]].text)):
+            # (but "грузина Гелы Чачуа": two words the dictionary lacks, the first a small town's
+            # guessed form, are a name)
             run = run[1:]
         # capitalised common words before a name ("Альянсу Марк Рютте")
         while len(run) > 1 and mlang and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
@@ -296,11 +404,29 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         # Кудрявцев", "директор Уралвагонзавода Александр Потапов")
         if mlang and len(run) >= 3 and "Name" in morph.person_tags(mlang, toks[run[1]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
+        # ... or the surname of someone named before ("адвокат Лысенкова Ольга Верещагина")
+        if mlang and len(run) >= 3 and out and "Name" in morph.person_tags(mlang, toks[run[1]].text) \
+                and toks[run[0]].keys & {q.surname_key for q in out if q.full}:
+            run = run[1:]
         # English: leading role words ("President Ilham Aliyev") are cues, not names
         lead_role = None
         while run and toks[run[0]].text.lower() in rl and not mlang:
             lead_role = rl[toks[run[0]].text.lower()] or lead_role
             run = run[1:]
+        # English titles ("Justice Esther Wanjiru", "Major General Zaw Htet"): cues when a
+        # name of two words or more follows (one word after honorifics: "Judge Wanjiru")
+        titles = _names_list("en", "titles") if not mlang else ()
+        while run and not mlang and toks[run[0]].text.lower().rstrip(".") in titles \
+                and (len(run) >= 3 or len(run) == 2 and toks[run[0]].text.lower().rstrip(".") in _HONORIFICS
+                     and toks[run[1]].text.lower() not in given_names_en()):  # not "Justice Anthony M. Kennedy"
+            lead_role = lead_role or "title"
+            run = run[1:]
+        # ... and a role inside the run ends what precedes it ("Miami-Dade Mayor Alex Penelas")
+        if not mlang and len(run) >= 3:
+            cut = max((n for n in range(len(run) - 2) if toks[run[n]].text.lower() in rl), default=None)
+            if cut is not None:
+                lead_role = rl[toks[run[cut]].text.lower()] or lead_role or "role"
+                run = run[cut + 1 :]
         if not mlang:  # English: a place inside a run ends the name ("Elian's Miami relatives")
             cut = next((n for n, k in enumerate(run) if n > 0 and k in ents), None)
             if cut is not None:
@@ -313,8 +439,10 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         # a capitalised common word at a sentence start is not part of a name
         while run and mlang and toks[run[0]].initial and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
-        for sub in (_split_known(toks, run) if not mlang else [run] if run else []):
+        for sub in (_split_known(toks, run, text) if not mlang else [run] if run else []):
             p = _read(toks, sub, lang, mlang, ctx, lead_role, alone, text)
+            if p is not None and (_quoted(toks, sub, text) or _after_street_word(text, toks[sub[0]].start, lang)):
+                p = None  # «Пушкин» (a restaurant), "вулиця Мазепи", "імені Шевченка"
             if p is not None:
                 out.append(p)
                 for k in range(p.i, p.i + p.n):
@@ -322,7 +450,38 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         i = j
     if mlang and text:
         _share_surnames(out, toks, mlang, text)
+    _article_names(out, {e.country for e in ents.values() if e.country}, particles)
     return out
+
+
+def _article_names(out: list[Person], countries: set[str], particles: frozenset[str]) -> None:
+    """Names that stand for someone named in full elsewhere in the article.
+
+    A bare surname that is also a known person's ("Гаджиев", "Arce") is the article's own
+    Magomed Gadzhiev or Julio Arce Villanueva when the known person is not named in full and
+    belongs elsewhere (their country is not in the article, or the article's namesake has
+    another); a name from a particle on ("Ben Salah" after "Hédi Ben Salah") is the same
+    person."""
+    full = [p for p in out if p.full and not p.known]
+    if not full:
+        return
+    named_known = {p.name for p in out if p.known and p.full}
+    by_part: dict[str, Person] = {}
+    for p in full:
+        words = p.parts or tuple(p.name.split())
+        for w in words[p.given_n if p.parts else 1 :]:
+            by_part.setdefault(skeleton(w), p)
+    for p in out:
+        if p.known and not p.full and p.name not in named_known:
+            ref = by_part.get(p.surname_key)
+            if ref is not None and (p.country not in countries or ref.country not in (None, p.country)):
+                p.name, p.country, p.known = ref.name, ref.country or p.country, False
+                p.surname_key = ref.surname_key
+        elif p.full and not p.known and p.name.split()[0].lower() in particles:
+            low = p.name.lower().split()
+            ref = next((q for q in full if q is not p and len(q.name.split()) > len(low) and q.name.lower().split()[-len(low) :] == low), None)
+            if ref is not None:
+                p.name, p.country = ref.name, p.country or ref.country
 
 
 _CONJ = re.compile(r"[ \t\u00a0]+(?:и|і|й|та)[ \t\u00a0]+$")
@@ -343,10 +502,16 @@ def _share_surnames(out: list[Person], toks: list[Token], mlang: str, text: str)
         a.surname_key, a.country = b.surname_key, a.country or b.country
 
 
-def _split_known(toks: list[Token], run: list[int]) -> list[list[int]]:
+_LOWER_BEFORE = re.compile(r"\b[a-z]+[ \t\u00a0]+$")
+_LOWER_AFTER = re.compile(r"[ \t\u00a0]+[a-z]+\b")
+
+
+def _split_known(toks: list[Token], run: list[int], text: str = "") -> list[list[int]]:
     """A title-case run ("Zelensky Meets Macron As ...") split around known surnames."""
     if len(run) < 3:
         return [run] if run else []
+    a, b = toks[run[0]].start, toks[run[-1]].end
+    in_sentence = bool(text) and bool(_LOWER_BEFORE.search(text, max(0, a - 20), a) or _LOWER_AFTER.match(text, b))
     by_sur = people_by_surname()
     cuts = [k for k in run if skeleton(_possessive_base(toks[k].text)) in by_sur]
     if not cuts or (len(cuts) == 1 and cuts[0] == run[-1] and len(run) <= 3):
@@ -357,6 +522,8 @@ def _split_known(toks: list[Token], run: list[int]) -> list[list[int]]:
         start = k
         while start - 1 in run and skeleton(toks[start - 1].text) in given and (not subs or start - 1 > subs[-1][-1]):
             start -= 1
+        if start == k and k - 1 in run and (in_sentence or toks[k - 1].text.lower() in given_names_en()):
+            return [run]  # another given name: someone else of that surname ("Julio Arce Villanueva")
         subs.append(list(range(start, k + 1)))
     return subs
 
@@ -455,25 +622,67 @@ def _speech_cue(toks: list[Token], run: list[int], text: str) -> bool:
     return bool(_SPEECH_AFTER.match(text, b) or _SPEECH_BEFORE.search(text, max(0, a - 20), a))
 
 
+def _alpha(word: str) -> bool:
+    return word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
+def _country_possessive(toks: list[Token], run: list[int], ents: dict[int, Entry]) -> bool:
+    """English: "Indonesia's Putri Wardani", "China's Liu Yuchen"."""
+    k = run[0] - 1
+    e = ents.get(k)
+    return k >= 0 and e is not None and e.kind == "country" and toks[run[0]].joined and toks[k].text.endswith(("'s", "’s"))
+
+
+_APPOS_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z]+ )?[A-Za-z]+\.?),[ \t\u00a0]+$")
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Capt|Lt|Sgt|Maj)\.[ \t\u00a0]+$")
+
+
+def _appositive_role(toks: list[Token], run: list[int], text: str, lang: str | None) -> str | None:
+    """English: "His lawyer, Desislava Koleva-Pencheva, said", "the UN special envoy, Ingrid
+    Solberg of Norway, called"; "Dr. Amina Yusuf"."""
+    a, b = toks[run[0]].start, toks[run[-1]].end
+    if _TITLE_BEFORE.search(text, max(0, a - 6), a):
+        return "title"
+    m = _APPOS_BEFORE.search(text, max(0, a - 40), a)
+    if m is None or not re.match(r"\s*(?:,|of\b)", text[b : b + 4]):
+        return None
+    rl = roles(lang)
+    words = m.group(1).lower().split()
+    return next((rl[w] or "role" for w in (" ".join(words), words[-1]) if w in rl), None)
+
+
 def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None, ents: dict[int, Entry], lead_role: str | None, alone: Counter, text: str = "") -> Person | None:
     words = [toks[k].text for k in run]
     if mlang and not any(is_cyrillic(w) for w in words):
         mlang = None  # a Latin-script name inside a Cyrillic text: read it the English way
         if not any(w.lower() in given_names_en() for w in words) and not _known(skeleton(words[-1]), set()):
             return None
-    role, ctx_country, role_k = _role_before(toks, run[0], lang, ents)
+    role, ctx_country, role_k = _role_before(toks, run[0], lang, ents, text)
     role = lead_role or role
     if mlang:
         prefer: frozenset[str] = frozenset()
         if role_k >= 0:
             rl = roles(lang)
-            prefer = frozenset(c for p in morph.parses(mlang, toks[role_k].text) if p.normal_form in rl for c in morph.CASES if c in p.tag.grammemes)
+            # (a plural role is not in apposition to one person: "Совета директоров «Башинформа» Ростислав")
+            prefer = frozenset(c for p in morph.parses(mlang, toks[role_k].text) if p.normal_form in rl and "plur" not in p.tag.grammemes
+                               for c in morph.CASES if c in p.tag.grammemes)
+            if not prefer and role is None and role_k == run[0] - 1:  # a demonym in apposition: "грузина Гелы"
+                prefer = frozenset(c for p in morph.parses(mlang, toks[role_k].text) if p.tag.POS == "NOUN" for c in morph.CASES if c in p.tag.grammemes)
         gender_pref = None
         verb = _verb_after(toks[run[-1]].end, text, mlang)
         if verb is not None:  # "Рийво Валге заявил": the subject, in the nominative
             prefer, gender_pref = prefer | {"nomn"}, verb
         case, gender = _agree(mlang, tuple(words), prefer, gender_pref)
         forms = [_nominative(mlang, w, case, gender) for w in words]
+        unknown = [not morph.is_known(mlang, w) for w in words]
+        if len(forms) >= 2 and forms[-1][1] == "Patr" and unknown[-1] and not forms[-1][0].endswith(("вна", "чна")):
+            forms[-1] = (forms[-1][0], "Surn")  # "Яцек Вуйтович": a surname the dictionary lacks
+        for n, w in enumerate(words):
+            if unknown[n]:
+                f0 = forms[n][0]
+                alt = next((g for g in _guessed_nominatives(w, mlang) if g != f0 and alone[g[:1].upper() + g[1:]] > 0), None)
+                if alt is not None and alone[f0[:1].upper() + f0[1:]] - (f0 == w.lower()) == 0:
+                    forms[n] = (alt, forms[n][1])
         tags = [tg for _, tg in forms]
         parts = [f for f, tg in forms if tg != "Patr"]
         n_given = sum(1 for f, tg in forms if tg == "Name" and tg != "Patr")
@@ -481,15 +690,17 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
             n_given = len(parts) - 1
         n_given = min(n_given, len(parts) - 1) if len(parts) > 1 else 0
         any_person_tag = any(tags)
-        unknown = [not morph.is_known(mlang, w) for w in words]
     else:
         parts = [_possessive_base(w) for w in words]
         n_given = len(parts) - 1
         # a given name we know, or the surname used again on its own later ("Takaichi said")
-        any_person_tag = len(parts) > 1 and (parts[0].lower() in given_names_en() or alone[toks[run[-1]].text] > alone[toks[run[0]].text] or alone[toks[run[-1]].text] >= 2 and alone[toks[run[0]].text] == 1)
-        if not any_person_tag and len(parts) in (2, 3) and all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts) \
+        first = alone[toks[run[0]].text]
+        any_person_tag = len(parts) > 1 and (parts[0].lower() in given_names_en() or any(alone[toks[k].text] > first or alone[toks[k].text] >= 2 and first == 1 for k in run[1:]))
+        if not any_person_tag and len(parts) in (2, 3) and all(_alpha(p) and p[:1].isupper() and not p.isupper() for p in parts) \
                 and not any(k in ents for k in run) and not any(p.lower() in _stops(lang) for p in parts):
-            any_person_tag = _speech_cue(toks, run, text)
+            any_person_tag = _speech_cue(toks, run, text) or _country_possessive(toks, run, ents)
+        if not role and len(parts) >= 2 and text:
+            role = _appositive_role(toks, run, text, lang)
         unknown = [False] * len(parts)
     if not parts:
         return None
@@ -512,20 +723,24 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
                 break
         return Person(run[0], len(run), known["name"], known["country"] or ctx_country, role, sur_key, given_keys, True, n_given > 0)
     is_person = False
-    if len(parts) >= 2 and (any_person_tag or role):
+    # a lower-case country word right before the name ("грузина Гелы Чачуа") is a cue too
+    demonym = mlang is not None and role_k == run[0] - 1 and ctx_country is not None and (any(unknown) or any(tags))
+    if len(parts) >= 2 and (any_person_tag or role or demonym):
         is_person = True
     elif len(parts) >= 2 and mlang and all(unknown) and not any(k in ents for k in run):
         is_person = True
     elif len(parts) == 1 and mlang and tags[0] == "Surn" and morph.is_known(mlang, words[0]) and not (toks[run[0]].initial and morph.is_common_word(mlang, words[0])):
         is_person = True
-    elif len(parts) == 1 and role and (mlang and tags[0] in ("Surn", "Name") or not mlang):
+    elif len(parts) == 1 and role and (mlang and tags[0] in ("Surn", "Name") or not mlang) \
+            and not (text and _LOC_PREP.search(text[max(0, toks[run[0]].start - 6) : toks[run[0]].start])):
+        # (not a place word after "в"/"in": "генеральным консулом Японии в Марселе")
         # the role belongs to the nearest name: not across another person ("Защитник Дмитрий
         # Орлов, который играет вместе с Андреем")
         crossed = role_k >= 0 and any(ents.get(k) is not None and ents[k].kind == "person" for k in range(role_k + 1, run[0]))
         is_person = run[0] not in ents and not crossed
     if not is_person:
         return None
-    if mlang and run[0] in ents and not role and not (len(parts) >= 2 and "Name" in tags):
+    if mlang and run[0] in ents and not role and not demonym and not (len(parts) >= 2 and "Name" in tags):
         return None
     country = ctx_country
     if mlang:
@@ -536,7 +751,8 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
             gn = morph.given_names(mlang)
             for k in range(min(n_given, len(lat))):
                 if parts[k] not in gn:
-                    lat[k] = _latin_given_names().get(_phonetic(lat[k]), lat[k])
+                    usual = _latin_given_names().get(_phonetic(lat[k]), lat[k])
+                    lat[k] = usual if _initial_key(usual) == _initial_key(lat[k]) else lat[k]  # not Ion -> Yoon
             name = " ".join(lat)
     else:
         name = " ".join(parts)
