@@ -99,6 +99,10 @@ def _documents(files, published, lang):
             yield name, doc
 
 
+# json.dumps(obj, ensure_ascii=False) builds this encoder anew at every call
+_JSON_LINE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def cmd_timex(args) -> int:
     from .pipeline import run
 
@@ -109,8 +113,7 @@ def cmd_timex(args) -> int:
             failed += 1
             continue
         doc = run(doc, until="timexes")
-        for t in doc.timexes:
-            out.write(json.dumps({"file": name, **t.to_dict()}, ensure_ascii=False) + "\n")
+        out.write("".join(_JSON_LINE({"file": name, **t.to_dict()}) + "\n" for t in doc.timexes))
     return 1 if failed else 0
 
 
@@ -124,7 +127,7 @@ def cmd_entities(args) -> int:
             continue
         doc = run(doc, until="entities")
         for e in doc.entities:
-            sys.stdout.write(json.dumps({"file": name, **e.to_dict()}, ensure_ascii=False) + "\n")
+            sys.stdout.write(_JSON_LINE({"file": name, **e.to_dict()}) + "\n")
     return 1 if failed else 0
 
 

@@ -96,22 +96,20 @@ def _split_paragraph(text: str, offset: int) -> list[Sentence]:
             word = _last_word(text, start, m.start())
             if word.lower() in abbr or (len(word) == 1 and word.isupper()):
                 continue
-        end = m.end(2)
-        if text[start:end].strip():
-            out.append(_make(text, start, end, offset))
+        _add(out, text, start, m.end(2), offset)
         start = m.end()
-    if text[start:].strip():
-        out.append(_make(text, start, len(text), offset))
+    _add(out, text, start, len(text), offset)
     return out
 
 
-def _make(text: str, start: int, end: int, offset: int) -> Sentence:
-    # trim surrounding whitespace so `sentence` is verbatim and offsets slice to it
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Sentence(offset + start, offset + end, text[start:end])
+def _add(out: list[Sentence], text: str, start: int, end: int, offset: int) -> None:
+    """text[start:end] as a sentence unless it is blank, trimmed of surrounding whitespace
+    so that `sentence` is verbatim and its offsets slice to it."""
+    chunk = text[start:end]
+    body = chunk.strip()
+    if body:
+        start += len(chunk) - len(chunk.lstrip())
+        out.append(Sentence(offset + start, offset + start + len(body), body))
 
 
 def split_text(text: str, offset: int = 0) -> list[Sentence]:
