@@ -210,7 +210,7 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
                 if e2 is not None and e2.country and e2.kind != "person":
                     country = e2.country
                     break
-                if toks[b - 1].text.lower() not in " ".join(rl).split():
+                if toks[b - 1].text.lower() not in role_words(lang):
                     break
                 b -= 1
             return role or None, country or loc, k
@@ -736,7 +736,9 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         # (not a place word after "в"/"in": "генеральным консулом Японии в Марселе")
         # the role belongs to the nearest name: not across another person ("Защитник Дмитрий
         # Орлов, который играет вместе с Андреем")
-        crossed = role_k >= 0 and any(ents.get(k) is not None and ents[k].kind == "person" for k in range(role_k + 1, run[0]))
+        crossed = role_k >= 0 and (any(ents.get(k) is not None and ents[k].kind == "person" for k in range(role_k + 1, run[0]))
+                                   or not mlang and (role_k != run[0] - 1 or not toks[run[0]].joined))
+        # (English: a role right before the word only, not "candidate wins Leipzig")
         is_person = run[0] not in ents and not crossed
     if not is_person:
         return None
