@@ -173,7 +173,6 @@ def doc_tokens(doc: Document) -> list[Token]:
                 kinds[k] = ki
         pos = list(accumulate(map(len, parts), initial=a))  # word k spans pos[2k+1]:pos[2k+2]
         p = -1  # index of the previous kept word
-        prev_end = -1
         for k, ki in zip(compress(range(len(kinds)), kinds), filter(None, kinds), strict=True):
             kind = ki[2]
             if kind == 1:  # only right after a kept word ("Bosnia and Herzegovina")
@@ -190,11 +189,10 @@ def doc_tokens(doc: Document) -> list[Token]:
             if p < 0:
                 joined = near = False
             else:
-                gap = parts[2 * k] if p == k - 1 else text[prev_end:s]
-                joined = gap == " " or _joined(gap)
+                # a gap with left-out words in it holds letters: never joined
+                joined = p == k - 1 and _joined(parts[2 * k])
                 # near: also when only spaces, hyphens and left-out words lie between (same clause)
                 near = joined or not "".join(parts[2 * p + 2 : 2 * k + 1 : 2]).strip(" \t\u00a0-")
             append(Token(s, e, words[k], ki[0], ki[1], initial, joined, near, k - p - 1))
-            prev_end = e
             p = k
     return toks
