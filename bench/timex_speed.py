@@ -14,7 +14,8 @@ Times are CPU seconds of this process (the machine is shared, wall time is noisy
 (`python -m timeline timex FILE... --format jsonl`, every stage it runs, resources compiled
 once per process) against a process that imports dateparser and runs the same loop; CPU
 seconds of each child process.  Default files: the development corpora under
-../shared/eval/*/articles.  Prints files/second for each and the ratio.
+../shared/eval/*/articles.  Prints files/second for each and the ratio; `--repeat N` runs
+the same timings N times and ends with the range of the ratios (the machine is shared).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def main() -> None:
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--limit", type=int, default=120, help="files to time (default 120, spread over the corpora)")
     ap.add_argument("--processes", action="store_true", help="also time whole processes, start-up included")
+    ap.add_argument("--repeat", type=int, default=1, metavar="N", help="run the timings N times, then print the ratios' range")
     a = ap.parse_args()
     files = _files(a.paths)
     if a.limit and len(files) > a.limit:
@@ -68,6 +70,18 @@ def main() -> None:
 
     for lang in {job[0] for job in jobs}:  # warm-up: compile each language's resources once
         tag_timexes(Document.from_text("1", lang=lang))
+    ratios: dict[str, list[float]] = {"in-process": [], "whole processes": []}
+    for _ in range(max(1, a.repeat)):
+        ratios["in-process"].append(_in_process(texts, jobs))
+        if a.processes:
+            ratios["whole processes"].append(_whole_processes(files, jobs))
+    if a.repeat > 1:
+        for name, rs in ratios.items():
+            if rs:
+                print(f"{name}: ratio {min(rs):.1f}x .. {max(rs):.1f}x over {len(rs)} runs ({', '.join(f'{r:.1f}' for r in rs)})")
+
+
+def _in_process(texts: list, jobs: list[tuple]) -> float:
     t0 = time.process_time()
     ours = sum(len(tag_timexes(Document.from_text(text, lang=lang)).timexes) for lang, _, text, _ in jobs)
     t_ours = time.process_time() - t0
@@ -87,8 +101,7 @@ def main() -> None:
     print(f"ours        {n / t_ours:9.1f} files/s  ({t_ours:.2f} s, {ours} expressions)")
     print(f"dateparser  {n / t_dp:9.1f} files/s  ({t_dp:.2f} s, {theirs} expressions)")
     print(f"ratio       {t_dp / t_ours:9.1f}x")
-    if a.processes:
-        _whole_processes(files, jobs)
+    return t_dp / t_ours
 
 
 _DATEPARSER_LOOP = """
@@ -114,7 +127,7 @@ def _child_cpu(cmd: list[str], stdin: str | None = None) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def _whole_processes(files: list[Path], jobs: list[tuple]) -> None:
+def _whole_processes(files: list[Path], jobs: list[tuple]) -> float:
     n = len(files)
     t_ours = _child_cpu([sys.executable, "-m", "timeline", "timex", *map(str, files), "--format", "jsonl"])
     lines = "".join(
@@ -126,6 +139,7 @@ def _whole_processes(files: list[Path], jobs: list[tuple]) -> None:
     print(f"ours (CLI)  {n / t_ours:9.1f} files/s  ({t_ours:.2f} s)")
     print(f"dateparser  {n / t_dp:9.1f} files/s  ({t_dp:.2f} s)")
     print(f"ratio       {t_dp / t_ours:9.1f}x")
+    return t_dp / t_ours
 
 
 if __name__ == "__main__":

@@ -120,12 +120,13 @@ def detect(text: str, res: Resources, start: int = 0, end: int | None = None) ->
                 matches.append((at, m.end(), rank, m))
     for rank in res.loose:
         matches.extend((m.start(), m.end(), rank, m) for m in patterns[rank].regex.finditer(text, start, end) if m.end() > m.start())
-    matches = [x for x in matches if not _rejected(text, x[0], x[1], res, patterns[x[2]])]
     matches.sort(key=lambda x: (x[0] - x[1], x[2], x[0]))
     busy = bytearray(end + 1)  # characters already inside a chosen match
     found: list[Candidate] = []
     for s, e, rank, m in matches:
-        if any(busy[s:e]):
+        # a vetoed match takes no room: asking only about those that would take some
+        # chooses what filtering them all first would
+        if any(busy[s:e]) or _rejected(text, s, e, res, patterns[rank]):
             continue
         busy[s:e] = b"\x01" * (e - s)
         found.extend(_expressions(m, patterns[rank], res))
