@@ -132,20 +132,30 @@ def tag_entities(doc: Document) -> Document:
 
 
 def _resolve_surnames(persons, toks, lang, ents, blocked, stops):
-    """A surname alone takes the full name (and country) used elsewhere in the article."""
-    full: dict[str, people.Person] = {}
+    """A surname alone takes the full name (and country) used elsewhere in the article: of the
+    nearest such mention before it (two Pelypases: the one just spoken of), else the first after."""
+    full: dict[str, list[people.Person]] = {}
     for p in persons:
         if p.full or p.known:
-            full.setdefault(p.surname_key, p)
-            for k in toks[p.i + p.n - 1].keys:
-                full.setdefault(k, p)
+            for k in (p.surname_key, *sorted(toks[p.i + p.n - 1].keys)):
+                refs = full.setdefault(k, [])
+                if p not in refs:
+                    refs.append(p)
+
+    def nearest(keys, at: int):
+        refs = [r for k in keys for r in full.get(k, ())]
+        if not refs:
+            return None
+        before = [r for r in refs if r.i < at]
+        return max(before, key=lambda r: r.i) if before else min(refs, key=lambda r: r.i)
+
     by_name: dict[str, people.Person] = {}
     for p in persons:
         if p.full:
             by_name.setdefault(p.name, p)
     for p in persons:
         if not p.full and not p.known:
-            ref = full.get(p.surname_key) or next((full[k] for k in toks[p.i + p.n - 1].keys if k in full), None)
+            ref = nearest([p.surname_key], p.i) or nearest(sorted(toks[p.i + p.n - 1].keys), p.i)
             if ref is not None and ref is not p:
                 p.name, p.country = ref.name, p.country or ref.country
                 p.role = p.role or None
@@ -171,7 +181,7 @@ def _resolve_surnames(persons, toks, lang, ents, blocked, stops):
             continue
         if t.text.lower() in stops or (lang in morph.MORPH_LANGS and morph.best_pos(lang, t.text) in morph.FUNCTION_POS):
             continue
-        ref = next((full[x] for x in t.keys if x in full), None)
+        ref = nearest(sorted(t.keys), k)
         if ref is not None:
             extra.append(people.Person(k, 1, ref.name, ref.country, None, ref.surname_key, frozenset(), ref.known, False))
     return sorted(persons + extra, key=lambda p: p.i)
