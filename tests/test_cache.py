@@ -59,3 +59,14 @@ def test_cached_marshal_builds_once(cache_folder):
     assert cache.cached_marshal("test", "k", build) == ["x", {"abc": (1, 2)}, [3]]
     assert cache.cached_marshal("test", "k", build) == ["x", {"abc": (1, 2)}, [3]]
     assert len(calls) == 1
+
+
+def test_prune_keeps_only_the_entry_just_written(tmp_path):
+    from timeline.cache import prune
+
+    names = ["scan-uk-0123456789abcdef0123.json", "scan-uk-aaaaaaaaaaaaaaaaaaaa.json", "scan-ru-bbbbbbbbbbbbbbbbbbbb.json",
+             "scan-uk-extra-cccccccccccccccccccc.json", "entities-index-uk-1111111111111111.pickle"]
+    for n in names:
+        (tmp_path / n).write_text("x")
+    prune(tmp_path / "scan-uk-0123456789abcdef0123.json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(n for n in names if n != "scan-uk-aaaaaaaaaaaaaaaaaaaa.json")

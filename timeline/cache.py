@@ -34,6 +34,25 @@ def _write(path: Path, data: bytes) -> None:
         pass  # a read-only home: work uncached
 
 
+def prune(path: Path) -> None:
+    """Remove the other versions of a cache entry just written (`<name>-<digest><ext>`): an
+    entry is keyed by its sources, so each edit of them would otherwise leave a file behind."""
+    stem, _, _ = path.stem.rpartition("-")
+    if not stem:
+        return
+    pattern = re.compile(re.escape(stem) + r"-[0-9a-f]{8,40}" + re.escape(path.suffix))
+    try:
+        for old in path.parent.glob(f"{glob_escape(stem)}-*{path.suffix}"):
+            if old != path and pattern.fullmatch(old.name):
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
 def cached_json(name: str, key: str, build: Callable[[], object]) -> object:
     """`build()`'s JSON-able result, stored under `name` for this exact `key`."""
     folder = cache_dir()
@@ -47,6 +66,7 @@ def cached_json(name: str, key: str, build: Callable[[], object]) -> object:
     value = build()
     if path is not None:
         _write(path, json.dumps(value, ensure_ascii=False).encode("utf-8"))
+        prune(path)
     return value
 
 
@@ -64,6 +84,7 @@ def cached_marshal(name: str, key: str, build: Callable[[], object]) -> object:
     value = build()
     if path is not None:
         _write(path, marshal.dumps(value))
+        prune(path)
     return value
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..cache import cache_dir
+from ..cache import cache_dir, prune
 from ..lang import LANG_DIR, resource
 from . import morph
 from .text import is_cyrillic, normalize_apostrophes, skeleton, tokenize
@@ -260,6 +260,8 @@ def _load_or_build(lang: str | None) -> Index:
             tmp.replace(path)
         except OSError:
             pass
+        else:
+            prune(path)
     return idx
 
 
