@@ -89,3 +89,27 @@ def test_soft_wrap_and_line_breaks():
         "Text goes on,\nand on\n  and ends.",
     ]
     assert [s.text for s in split_text("Один\n\n  \nДва\n")] == ["Один", "Два"]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text, lang, expect",
+    [
+        # a German ordinal day keeps its sentence; any alphabet's capital starts one
+        ("Am 3. September 2025 trafen sich die Minister. Die Rate stieg. Ökonomen warnen.", "de",
+         ["Am 3. September 2025 trafen sich die Minister.", "Die Rate stieg.", "Ökonomen warnen."]),
+        ("Sąd orzekł. Łódź protestuje.", "pl", ["Sąd orzekł.", "Łódź protestuje."]),
+        ("Yağmur görüldü. İstanbul'da sel var.", "tr", ["Yağmur görüldü.", "İstanbul'da sel var."]),
+        # without the ordinal stop (English), a number may end a sentence
+        ("He finished 3. Then he left.", "en", ["He finished 3.", "Then he left."]),
+        # a language a word is quoted from is an abbreviation
+        ("Це період (грец. Πεντηκονταετία) миру. Потім була війна.", "uk",
+         ["Це період (грец. Πεντηκονταετία) миру.", "Потім була війна."]),
+    ],
+)
+def test_sentence_cases(text, lang, expect):
+    from timeline.sentences import split_text
+
+    assert [s.text for s in split_text(text, 0, lang)] == expect

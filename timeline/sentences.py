@@ -19,7 +19,8 @@ from .document import Document, Sentence
 from .lang import languages, resource
 
 _PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n")
-_STOP = re.compile(r"([.!?…]+)([\"»”')\]]*)(\s+)(?=[\"«„“(\[—–-]?\s*[A-ZА-ЯІЇЄҐЁ0-9])")
+# the next sentence starts with a capital of any alphabet (Ö, Ł, İ too: checked in code) or a digit
+_STOP = re.compile(r"([.!?…]+)([\"»”')\]]*)(\s+)(?=[\"«„“(\[—–-]?\s*(\w))")
 _LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")  # the last word, read from the end
 _LINE_BREAK = re.compile(r"\n")
 _NOT_SPACE = re.compile(r"\S")
@@ -84,17 +85,37 @@ def _last_word(text: str, start: int, end: int) -> str:
     return m.group(1)[::-1] if m else ""
 
 
-def _split_paragraph(text: str, offset: int) -> list[Sentence]:
+@cache
+def _ordinal_dot(lang: str | None) -> bool:
+    """The language writes ordinal numbers with a stop ("am 3. September", "3. miejsce")."""
+    return bool(lang) and bool(resource(lang, "language").get("ordinal_dot"))
+
+
+def _day_number_before(text: str, start: int, end: int) -> bool:
+    """text[start:end] ends with a number of one or two digits standing alone ("am 3")."""
+    k = end
+    while k > start and text[k - 1].isdigit():
+        k -= 1
+    return 1 <= end - k <= 2 and (k == start or not text[k - 1].isalnum())
+
+
+def _split_paragraph(text: str, offset: int, lang: str | None = None) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     abbr = _abbreviations()
+    ordinal = _ordinal_dot(lang)
     spans = quote_spans(text)
     for m in _STOP.finditer(text):
+        first = m.group(4)
+        if not (first.isupper() or first.isdigit()):
+            continue
         if _attributed(text, m.start(), spans):
             continue
         if m.group(1) == ".":
             word = _last_word(text, start, m.start())
             if word.lower() in abbr or (len(word) == 1 and word.isupper()):
+                continue
+            if ordinal and _day_number_before(text, start, m.start()):
                 continue
         _add(out, text, start, m.end(2), offset)
         start = m.end()
@@ -112,14 +133,14 @@ def _add(out: list[Sentence], text: str, start: int, end: int, offset: int) -> N
         out.append(Sentence(offset + start, offset + start + len(body), body))
 
 
-def split_text(text: str, offset: int = 0) -> list[Sentence]:
+def split_text(text: str, offset: int = 0, lang: str | None = None) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in list(_PARA.finditer(text)) + [None]:
         end = m.start() if m else len(text)
         chunk = text[pos:end]
         for line_start, line in _lines(chunk):
-            out.extend(_split_paragraph(line, offset + pos + line_start))
+            out.extend(_split_paragraph(line, offset + pos + line_start, lang))
         pos = m.end() if m else len(text)
     return out
 
@@ -143,6 +164,6 @@ def split_sentences(doc: Document) -> Document:
     if doc.title_span:
         s, e = doc.title_span
         sents.append(Sentence(s, e, doc.text[s:e]))
-    sents.extend(split_text(doc.text[doc.body_start :], doc.body_start))
+    sents.extend(split_text(doc.text[doc.body_start :], doc.body_start, doc.lang))
     doc.sentences = sents
     return doc
