@@ -26,7 +26,8 @@ minute, ampm, unit (D W WE M Q H Y DE CE HR MIN), num, ordinal, shift (-1 0 1 ..
 (day offset), dir (1 later, -1 earlier), ref (PAST_REF ...), set (P1W ...), mod (START MID
 END APPROX), det, cent_word/tens_word/ones_word/millennium (a year in words), holiday
 ("12-25", or "11-4-4" the fourth Thursday of November); static:
-anaphoric, bc, nearest ("last spring": the latest one gone, maybe this year's).  A language
+anaphoric, bc, nearest ("last spring": the latest one gone, maybe this year's), past_span
+("in a decade" told in the past tense measures a span: a DURATION, not a date ahead).  A language
 adds words, never engine code.
 
 `common.toml` beside this module holds the language-free patterns (ISO and dotted dates,
