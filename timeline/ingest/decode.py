@@ -82,7 +82,6 @@ def _mojibake_score(text: str) -> float:
     return lower + letter_share - 3 * mixed_share
 
 
-_LAYOUT = str.maketrans("", "", "\t\r\n\f")
 _SPACE = re.compile(r"\s")
 _LETTER = re.compile(r"[^\W\d_]")
 _ODD = re.compile("[\u2500-\u25ff\ue000-\uf8ff]")
@@ -94,7 +93,8 @@ def _looks_like_text(text: str, letters_needed: bool = True) -> bool:
     sample = text[:20000]
     if not sample.strip():
         return False
-    if not sample.translate(_LAYOUT).isprintable():  # the common case, all printable, decided in C
+    # the common case, all printable, decided in C (str.replace: str.translate is 20x slower)
+    if not sample.replace("\n", "").replace("\r", "").replace("\t", "").replace("\f", "").isprintable():
         bad = sum(not (c.isprintable() or c in "\t\r\n\f") for c in sample)
         if bad > max(2, len(sample) * 0.01):
             return False
