@@ -57,6 +57,8 @@ class Context:
 
 
 def _int(v) -> int | None:
+    if v is None:  # most calls: a field the expression lacks (an exception costs more)
+        return None
     try:
         return int(v)
     except (TypeError, ValueError):
