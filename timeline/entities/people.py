@@ -18,7 +18,16 @@ from ..lang import resource
 from . import morph
 from .gazetteer import Entry, people, people_by_surname
 from .text import Token, is_cyrillic, skeleton
-from .translit import romanize_name
+from .translit import (
+    chinese_name,
+    guess_origin,
+    latin_given_name,
+    native_table_exists,
+    origin_given_name,
+    origin_of_country,
+    romanize_name,
+    strong_surname,
+)
 
 _ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
 
@@ -304,6 +313,45 @@ def _known(sur: str, given: set[str]) -> dict | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
+def _foreign_run(words: tuple[str, ...], mlang: str) -> bool:
+    """A run that is a foreign name by its shape: a listed foreign given name followed by
+    another word, or a Chinese name in Palladius spelling."""
+    if len(words) < 2:
+        return False
+    return origin_given_name(words[0]) or chinese_name(tuple(w.lower() for w in words), mlang) is not None
+
+
+_INDECL_END = frozenset("иіуое")
+_CASE_ENDS = ("ові", "еві", "єві", "ою", "ею", "єю", "ой", "ей")
+_NO_GUESS = frozenset({"UKR", "RUS", "BLR"})
+
+
+@lru_cache(maxsize=50_000)
+def _origin_country(parts: tuple[str, ...], n_given: int, country: str | None, mlang: str, surface: str) -> tuple[tuple[str, bool, bool] | None, str | None]:
+    """((country to romanise with, surname indeclinable, guessed from the shape) or None,
+    pinyin name or None).
+
+    With no affiliation the origin is guessed from the shape of the name
+    (resources/name_origins.toml); a common foreign given name without an origin still marks
+    the person as foreign ("": Russian-based spelling)."""
+    if country in _NO_GUESS or n_given < 1:
+        return None, None
+    if country in (None, "CHN", "TWN", "HKG", "SGP", "MAC"):
+        ch = chinese_name(parts, mlang)
+        if ch is not None:
+            return None, ch
+    if country is not None:  # a role-phrase country: its own table, if any
+        o = origin_of_country(country)
+        return (country, bool(o and o.indeclinable), False), None
+    o = guess_origin(parts, n_given, surface)
+    if o is not None:
+        return (o.country, o.indeclinable, True), None
+    if any(latin_given_name(p) for p in parts[:n_given]):
+        return ("", False, True), None
+    return None, None
+
+
 def _phonetic(word: str) -> str:
     """A rough sound key to match a romanised given name with its usual Latin spelling."""
     import unicodedata
@@ -397,13 +445,25 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
             # (but "грузина Гелы Чачуа": two words the dictionary lacks, the first a small town's
             # guessed form, are a name)
             run = run[1:]
-        # capitalised common words before a name ("Альянсу Марк Рютте")
+        # capitalised common words before a name ("Альянсу Марк Рютте"), but not a foreign
+        # given name the dictionary reads as a word ("Арам", "Мерве") nor a Chinese name ("Ван Лінь")
+        foreign = False
         while len(run) > 1 and mlang and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
+            if _foreign_run(tuple(toks[k].text for k in run), mlang):
+                foreign = True
+                break
             run = run[1:]
         # a genitive place or company before a given name + surname ("мэр Новосибирска Максим
         # Кудрявцев", "директор Уралвагонзавода Александр Потапов")
         if mlang and len(run) >= 3 and "Name" in morph.person_tags(mlang, toks[run[1]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
+        # ... also two words, or words that can be a surname but are likelier common words
+        # ("Мешканка Білої Церкви Тетяна Возна", "консулка в Берегові Ілдіко Сабо")
+        if mlang and len(run) >= 3:
+            m = next((m for m in (1, 2) if m < len(run) - 1 and ("Name" in morph.person_tags(mlang, toks[run[m]].text) or origin_given_name(toks[run[m]].text))), None)
+            if m is not None and any(morph.is_common_word(mlang, toks[run[q]].text) and not _is_known_surname(toks[run[q]], mlang) for q in range(m)) \
+                    and not any("Name" in morph.person_tags(mlang, toks[run[q]].text) for q in range(m)):
+                run = run[m:]
         # ... or the surname of someone named before ("адвокат Лысенкова Ольга Верещагина")
         if mlang and len(run) >= 3 and out and "Name" in morph.person_tags(mlang, toks[run[1]].text) \
                 and toks[run[0]].keys & {q.surname_key for q in out if q.full}:
@@ -437,7 +497,7 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
             i = j
             continue
         # a capitalised common word at a sentence start is not part of a name
-        while run and mlang and toks[run[0]].initial and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
+        while run and mlang and toks[run[0]].initial and not foreign and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
         for sub in (_split_known(toks, run, text) if not mlang else [run] if run else []):
             p = _read(toks, sub, lang, mlang, ctx, lead_role, alone, text)
@@ -683,6 +743,16 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
                 alt = next((g for g in _guessed_nominatives(w, mlang) if g != f0 and alone[g[:1].upper() + g[1:]] > 0), None)
                 if alt is not None and alone[f0[:1].upper() + f0[1:]] - (f0 == w.lower()) == 0:
                     forms[n] = (alt, forms[n][1])
+        for n in range(len(words) - 1 if any(map(origin_given_name, words)) or any(unknown) else 0):
+            # a foreign given name the dictionary lacks, in an oblique case ("з Дів'єю Раман")
+            # (written as it is when the run agrees in the nominative, when it ends in -о, never a
+            # case ending of a name ("Ілдіко Сабо"), or when the dictionary knows the word only
+            # as a common word ("Жак", "Арам"))
+            as_is = origin_given_name(words[n]) and (case == "nomn" or words[n][-1:] == "о" or not unknown[n] and "Name" not in morph.person_tags(mlang, words[n]))
+            if not origin_given_name(forms[n][0]) and (unknown[n] or as_is):
+                g = words[n].lower() if as_is else next((g for g in _guessed_nominatives(words[n], mlang) if origin_given_name(g)), None)
+                if g is not None:
+                    forms[n] = (g, "Name")
         tags = [tg for _, tg in forms]
         parts = [f for f, tg in forms if tg != "Patr"]
         n_given = sum(1 for f, tg in forms if tg == "Name" and tg != "Patr")
@@ -725,6 +795,8 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
     is_person = False
     # a lower-case country word right before the name ("грузина Гелы Чачуа") is a cue too
     demonym = mlang is not None and role_k == run[0] - 1 and ctx_country is not None and (any(unknown) or any(tags))
+    if mlang and not any_person_tag and len(parts) >= 2:
+        any_person_tag = _foreign_run(tuple(words), mlang)
     if len(parts) >= 2 and (any_person_tag or role or demonym):
         is_person = True
     elif len(parts) >= 2 and mlang and all(unknown) and not any(k in ents for k in run):
@@ -746,13 +818,27 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         return None
     country = ctx_country
     if mlang:
-        name = romanize_name(parts, mlang, country, n_given)
-        if country not in ("UKR", "RUS", "BLR"):
+        surface = words[-1].lower() if tags[-1] != "Patr" and n_given else ""
+        rom, chinese = _origin_country(tuple(parts), n_given, country, mlang, surface)
+        if rom is not None and rom[1] and surface[-1:] in _INDECL_END and surface != parts[-1] and not surface.endswith(_CASE_ENDS) \
+                and words[0].lower() == parts[0] and not strong_surname(parts[-1]):
+            # a foreign surname ending in a vowel does not decline ("Лоренцо Галлі", "Віорел
+            # Русу": not Галл, Рус) when the given name before it is not inflected either
+            parts[-1] = surface
+        rom_country = rom[0] if rom is not None else country
+        by_shape = rom is not None and rom[2]
+        name = chinese or romanize_name(parts, mlang, rom_country, n_given, by_shape)
+        if rom_country not in ("UKR", "RUS", "BLR") and not chinese:
             # a foreign given name has a usual Latin spelling ("Скотт" -> Scott, not Skott)
             lat = name.split(" ")
             gn = morph.given_names(mlang)
             for k in range(min(n_given, len(lat))):
-                if parts[k] not in gn:
+                # (not for a role-phrase country whose table serves shapes only: "министра
+                # юстиции Франции Жеральда Дюпона" stays Zherald, as tests/test_entities.py pins)
+                listed = latin_given_name(parts[k]) if by_shape or not rom_country or native_table_exists(rom_country) or not native_table_exists(rom_country, True) else None
+                if listed is not None:
+                    lat[k] = listed
+                elif parts[k] not in gn:
                     usual = _latin_given_names().get(_phonetic(lat[k]), lat[k])
                     lat[k] = usual if _initial_key(usual) == _initial_key(lat[k]) else lat[k]  # not Ion -> Yoon
             name = " ".join(lat)

@@ -7,7 +7,11 @@ which gives the usual English spelling of Russian and most foreign names ("Пє�
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 from ..lang import resource
 from .text import normalize_apostrophes
@@ -23,7 +27,7 @@ def _table(lang: str) -> dict:
 
 
 @cache
-def _native_table(lang: str, country: str) -> dict | None:
+def _native_table(lang: str, country: str, by_shape: bool = False) -> dict | None:
     """The language's table with a country's overrides (`[[translit_native]]`): people of
     Latin-script countries are spelt back nearer their own spelling (Estonian Цахкна -> Tsahkna,
     Polish Кшиштоф -> Krzysztof, Turkish Йылмаз -> Yılmaz); others only get their own
@@ -31,7 +35,8 @@ def _native_table(lang: str, country: str) -> dict | None:
     nat = resource(lang, "entities").get("translit_native", [])
     if isinstance(nat, dict):
         nat = [nat]
-    entry = next((n for n in nat if country in n.get("countries", [])), None)
+    # (`shape_only`: the table serves names whose shape gives the origin, not a role-phrase country)
+    entry = next((n for n in nat if country in n.get("countries", []) and (by_shape or not n.get("shape_only"))), None)
     if entry is None:
         return None
     t = {k: dict(v) if isinstance(v, dict) else v for k, v in _table(lang).items()}
@@ -39,6 +44,12 @@ def _native_table(lang: str, country: str) -> dict | None:
         t.setdefault(part, {}).update(entry.get(part, {}))
     t["native"] = entry.get("native", True)
     return t
+
+
+def native_table_exists(country: str, by_shape: bool = False) -> bool:
+    """The country has its own `[[translit_native]]` entry (for a role-phrase country, or with
+    `by_shape` for an origin guessed from the name)."""
+    return _native_table("ru", country, by_shape) is not None
 
 
 def romanize_word(word: str, lang: str, table: dict | None = None) -> str:
@@ -97,28 +108,216 @@ def uk_to_ru_spelling(word: str) -> str:
     return normalize_apostrophes(word.lower()).translate(_UK_TO_RU)
 
 
-def romanize_name(parts: list[str] | tuple[str, ...], lang: str, country: str | None, given: int) -> str:
-    """Romanise a person's name parts (nominative, lower case); the first `given` are given names."""
-    return _romanize_name(tuple(parts), lang, country, given)
+def romanize_name(parts: list[str] | tuple[str, ...], lang: str, country: str | None, given: int, by_shape: bool = False) -> str:
+    """Romanise a person's name parts (nominative, lower case); the first `given` are given
+    names; `by_shape`: the country is the origin guessed from the name's shape."""
+    return _romanize_name(tuple(parts), lang, country, given, by_shape)
 
 
 @lru_cache(maxsize=50_000)
-def _romanize_name(parts: tuple[str, ...], lang: str, country: str | None, given: int) -> str:
+def _romanize_name(parts: tuple[str, ...], lang: str, country: str | None, given: int, by_shape: bool = False) -> str:
     if lang == "uk" and country not in (None, "UKR"):
         ru_given = resource("uk", "entities").get("given_names_ru", {})
+        nat = _native_table("ru", country, by_shape) if country else None
+        # (a table that replaces the Russian letters reads Ukrainian е as e: Віорел -> Viorel)
+        tr = _UK_TO_RU_NATIVE if nat is not None and nat.get("native") else _UK_TO_RU
         conv = []
         for k, p in enumerate(parts):
             if k < given and country in ("RUS", "BLR") and p in ru_given:
                 conv.append(ru_given[p])
             else:
-                conv.append(uk_to_ru_spelling(p))
+                conv.append(normalize_apostrophes(p.lower()).translate(tr))
         parts, lang = conv, "ru"
     if lang == "ru":
         en_given = resource("ru", "entities").get("given_names_en", {})
-        native = _native_table("ru", country) if country else None
+        native = _native_table("ru", country, by_shape) if country else None
         if native is not None and native.get("native"):
             return " ".join(romanize_word(p, "ru", native) for p in parts)
         if native is not None:  # a country's own convention, usual spellings of given names
             return " ".join(en_given.get(p) if k < given and p in en_given else romanize_word(p, "ru", native) for k, p in enumerate(parts))
         return " ".join(en_given.get(p) if k < given and p in en_given else romanize_word(p, "ru") for k, p in enumerate(parts))
     return " ".join(romanize_word(p, lang) for p in parts)
+
+
+# --- origin of a name from its shape (timeline/resources/name_origins.toml) ---
+
+_ORIGINS_PATH = Path(__file__).resolve().parent.parent / "resources" / "name_origins.toml"
+# Ukrainian spelling respelt for comparison with the Russian-spelt tables (е/э merged)
+_LIGHT = str.maketrans({"і": "и", "ї": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г", "ы": "и", "'": "ь"})
+# Ukrainian spelling respelt for a table that replaces the Russian letters: Ukrainian е is e
+_UK_TO_RU_NATIVE = str.maketrans({"є": "е", "і": "и", "ї": "и", "ґ": "г", "'": "ь"})
+
+
+def _light(word: str) -> str:
+    return normalize_apostrophes(word.lower()).translate(_LIGHT)
+
+
+@dataclass(frozen=True)
+class Origin:
+    name: str
+    country: str
+    indeclinable: bool
+
+
+@cache
+def _origin_data() -> dict:
+    """Indexes of name_origins.toml: given names (skeleton) -> origins, surname endings
+    (light key) -> origins, the Latin given names and the Palladius syllables."""
+    with _ORIGINS_PATH.open("rb") as fh:
+        d = tomllib.load(fh)
+    uk_ru = resource("uk", "entities").get("given_names_ru", {})
+    slavic = frozenset(_light(n) for n in [*uk_ru, *uk_ru.values(), *resource("ru", "entities").get("given_names_en", {})])
+    given: dict[str, set[Origin]] = {}
+    strong: dict[str, set[Origin]] = {}
+    weak: dict[str, set[Origin]] = {}
+    prefixes: dict[str, set[Origin]] = {}
+    by_country: dict[str, Origin] = {}
+    for o in d.get("origin", []):
+        org = Origin(o["name"], o["country"], bool(o.get("indeclinable")))
+        by_country.setdefault(org.country, org)
+        for g in o.get("given", []):
+            if _light(g) not in slavic:
+                given.setdefault(_light(g), set()).add(org)
+        for table, key in ((strong, "suffixes"), (weak, "weak"), (prefixes, "prefixes")):
+            for s in o.get(key, []):
+                table.setdefault(_light(s), set()).add(org)
+    ch = d.get("chinese", {})
+    syll = {k: v for k, v in ch.get("syllables", {}).items()}
+    return {
+        "given": given, "strong": strong, "weak": weak, "prefixes": prefixes, "by_country": by_country,
+        "strong_lens": sorted({len(s) for s in strong}, reverse=True), "weak_lens": sorted({len(s) for s in weak}, reverse=True),
+        "prefix_lens": sorted({len(s) for s in prefixes}, reverse=True),
+        "latin": {_light(k): v for k, v in d.get("given_latin", {}).items() if _light(k) not in slavic}, "slavic": slavic,
+        "ch_surnames": frozenset(ch.get("surnames", [])), "syllables": syll,
+        "syll_lens": sorted({len(s) for s in syll}, reverse=True),
+    }
+
+
+@lru_cache(maxsize=100_000)
+def origin_given_name(word: str) -> bool:
+    """A given name of some origin in the table, or one with a usual Latin spelling."""
+    d = _origin_data()
+    k = _light(word)
+    return k in d["given"] or k in d["latin"]
+
+
+@lru_cache(maxsize=50_000)
+def latin_given_name(word: str) -> str | None:
+    """The usual Latin spelling of a common foreign given name ("джозеф" -> Joseph), hyphenated
+    ones part by part ("жан-пьер" -> Jean-Pierre)."""
+    lat = _origin_data()["latin"]
+    if "-" in word:
+        outs = [lat.get(_light(p)) for p in word.split("-")]
+        return "-".join(outs) if all(outs) else None  # type: ignore[arg-type]
+    return lat.get(_light(word))
+
+
+@cache
+def origin_of_country(country: str | None) -> Origin | None:
+    """The origin of a country, or of another country sharing its romanisation table (MDA:
+    Romanian)."""
+    if not country:
+        return None
+    by = _origin_data()["by_country"]
+    if country in by:
+        return by[country]
+    nat = resource("ru", "entities").get("translit_native", [])
+    entry = next((n for n in (nat if isinstance(nat, list) else [nat]) if country in n.get("countries", [])), None)
+    return next((by[c] for c in (entry or {}).get("countries", []) if c in by), None)
+
+
+def _longest(word: str, table: dict[str, set[Origin]], lens: list[int], prefix: bool = False) -> set[Origin]:
+    for n in lens:
+        if len(word) >= n + 2:  # (a stem of two letters at least: not Рене as -ене)
+            hit = table.get(word[:n] if prefix else word[-n:])
+            if hit:
+                return hit
+    return set()
+
+
+@lru_cache(maxsize=50_000)
+def guess_origin(parts: tuple[str, ...], given: int, surface: str = "") -> Origin | None:
+    """The origin of a name (nominative lower-case parts, the first `given` given names) from
+    its shape: a surname ending or beginning that marks one origin alone (-дзе, -аускас,
+    -ейра, Кип-), or a given name of one origin (Золтан, Віорел, Клер), or a given name of
+    several origins with a surname ending one of them shares (Томаш + -ський: Polish).  A
+    surname ending against a given name of another origin, or no evidence: None.  `surface`
+    is the surname as written (an indeclinable one the case guess may have cut)."""
+    if len(parts) < 2 or given < 1:
+        return None
+    d = _origin_data()
+    if _light(parts[0]) in d["slavic"]:
+        return None  # a Ukrainian or Russian given name: someone of here (Іван Гветадзе, Ігор Григорян)
+    sur = _light(parts[-1])
+    strong = _longest(sur, d["strong"], d["strong_lens"]) or _longest(sur, d["prefixes"], d["prefix_lens"], True)
+    weak = _longest(sur, d["weak"], d["weak_lens"])
+    if not weak and surface:
+        weak = _longest(_light(surface), d["weak"], d["weak_lens"])
+    g: set[Origin] = set()
+    for p in parts[:given]:
+        hit = d["given"].get(_light(p))
+        if hit:
+            g = hit
+            break
+    if strong:
+        if len(strong) != 1 or (g and not g & strong):
+            return None
+        return next(iter(strong))
+    if len(g) == 1:
+        return next(iter(g))
+    if g and len(g & weak) == 1:
+        return next(iter(g & weak))
+    return None
+
+
+def strong_surname(word: str) -> bool:
+    """The surname has an ending (or beginning) that marks an origin alone (-аускас, -дзе)."""
+    d = _origin_data()
+    w = _light(word)
+    return bool(_longest(w, d["strong"], d["strong_lens"]) or _longest(w, d["prefixes"], d["prefix_lens"], True))
+
+
+def _syllables(word: str) -> list[str] | None:
+    """A word cut into Palladius syllables (fewest pieces), or None."""
+    d = _origin_data()
+    syll, lens = d["syllables"], d["syll_lens"]
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for ln in lens:
+            piece = word[i : i + ln]
+            if len(piece) == ln and piece in syll:
+                cand = best[i] + [syll[piece]]  # type: ignore[operator]
+                if best[i + ln] is None or len(cand) < len(best[i + ln]):  # type: ignore[arg-type]
+                    best[i + ln] = cand
+    return best[n]
+
+
+@lru_cache(maxsize=50_000)
+def chinese_name(parts: tuple[str, ...], lang: str) -> str | None:
+    """Pinyin for a Chinese name in Palladius spelling (Чжан Вэй -> Zhang Wei, Ван Лінь ->
+    Wang Lin): two or three words of at most three syllables each, the first a common Chinese
+    surname."""
+    if not 2 <= len(parts) <= 3:
+        return None
+    d = _origin_data()
+    words = [normalize_apostrophes(p.lower()).translate(_UK_TO_RU if lang == "uk" else _YO) for p in parts]
+    if words[0] not in d["ch_surnames"] and words[0].replace("э", "е") not in d["ch_surnames"]:
+        return None
+    out = []
+    for w in words:
+        m = _CH_CASE.match(w)  # Сяопина, Цзэминя, Цзюню: a declined -н/-нь syllable
+        if m and _syllables(m.group(1) + ("ь" if m.group(2) in ("я", "ю", "ем", "ем") else "")):
+            w = m.group(1) + ("ь" if m.group(2) in ("я", "ю", "ем") else "")
+        sy = _syllables(w)
+        if not sy or len(sy) > 3:
+            return None
+        out.append("".join(sy))
+    return " ".join(x[:1].upper() + x[1:] for x in out)
+
+
+_YO = str.maketrans({"ё": "е"})
+_CH_CASE = re.compile(r"^(.*н)(а|у|ом|я|ю|ем)$")

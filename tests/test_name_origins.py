@@ -1,0 +1,132 @@
+"""Origin of a foreign name from its shape (timeline/resources/name_origins.toml): the
+romanisation of people written in Cyrillic with no country named in the text."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.test_people_rules import people
+from timeline.entities.translit import chinese_name, guess_origin, latin_given_name, romanize_name
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ORIGINS = [
+    # a surname ending that marks one origin alone
+    (("нино", "гоциридзе"), "GEO"),
+    (("тамар", "беришвили"), "GEO"),
+    (("ашот", "арутюнян"), "ARM"),
+    (("гинтарас", "петраускас"), "LTU"),
+    (("лука", "феррейра"), "PRT"),
+    (("раду", "попеску"), "ROU"),
+    (("паоло", "бертолини"), "ITA"),
+    (("жерар", "дюбуа"), "FRA"),
+    (("вилсон", "кипруто"), "KEN"),
+    # a given name of one origin
+    (("иштван", "ковач"), "HUN"),
+    (("виорел", "морару"), "ROU"),
+    (("рашад", "гусейнов"), "AZE"),
+    (("франческа", "росси"), "ITA"),
+    # a given name of several origins with a surname ending one of them shares
+    (("томаш", "вишневський"), "POL"),
+    (("рикардо", "соуза"), "PRT"),
+    # no evidence, a Ukrainian or Russian given name, or conflicting evidence
+    (("иван", "петренко"), None),
+    (("іван", "гветадзе"), None),
+    (("ігор", "григорян"), None),
+    (("анна", "ковальська"), None),
+    (("клер", "гоциридзе"), None),
+    (("алена", "рене"), None),
+]
+
+
+@pytest.mark.parametrize(("parts", "country"), ORIGINS)
+def test_guess_origin(parts, country):
+    o = guess_origin(parts, 1)
+    assert (o.country if o else None) == country
+
+
+CHINESE = [
+    (("чжан", "вэй"), "ru", "Zhang Wei"),
+    (("чжан", "вей"), "uk", "Zhang Wei"),
+    (("си", "цзиньпин"), "ru", "Xi Jinping"),
+    (("сі", "цзіньпін"), "uk", "Xi Jinping"),
+    (("дэн", "сяопина"), "ru", "Deng Xiaoping"),  # a declined form
+    (("лю", "бочен"), "uk", "Liu Bocheng"),
+    (("ли", "кэцян"), "ru", "Li Keqiang"),
+    (("ян", "собеский"), "ru", None),  # not Palladius syllables
+    (("иван", "ли"), "ru", None),  # not a Chinese surname first
+    (("ван", "ли", "цзюнь", "мин"), "ru", None),  # too many words
+]
+
+
+@pytest.mark.parametrize(("parts", "lang", "expected"), CHINESE)
+def test_chinese_name(parts, lang, expected):
+    assert chinese_name(parts, lang) == expected
+
+
+def test_latin_given_names():
+    assert latin_given_name("джозеф") == "Joseph"
+    assert latin_given_name("жан-пьер") == "Jean-Pierre"
+    assert latin_given_name("жан-іван") is None
+    assert latin_given_name("петро") is None
+
+
+NATIVE = [
+    # tables added for origins (and countries) without one
+    (["золтан", "надь"], "ru", "HUN", "Zoltan Nagy"),
+    (["ильдико", "сабо"], "ru", "HUN", "Ildiko Szabo"),
+    (["паулу", "перейра"], "ru", "BRA", "Paulo Pereira"),
+    (["эльчин", "гусейнзаде"], "ru", "AZE", "Elchin Huseynzade"),
+    (["нана", "джапаридзе"], "ru", "GEO", "Nana Japaridze"),
+    (["миндаугас", "жукаускас"], "ru", "LTU", "Mindaugas Žukauskas"),
+    (["дан", "чобану"], "ru", "ROU", "Dan Ciobanu"),
+    (["віорел", "русу"], "uk", "MDA", "Viorel Rusu"),  # Ukrainian е is e, not Moldovan ă
+    (["томаш", "грабовський"], "uk", "POL", "Tomasz Grabowski"),
+    (["андреа", "занончелли"], "ru", "ITA", "Andrea Zanoncelli"),
+]
+
+
+@pytest.mark.parametrize(("parts", "lang", "country", "expected"), NATIVE)
+def test_native_tables(parts, lang, country, expected):
+    assert romanize_name(parts, lang, country, 1) == expected
+
+
+SENTENCES = [
+    # no country in the text: the shape of the name decides
+    ("ru", "Вчера Рашад Гусейнов заявил, что переговоры продолжатся.", "Rashad Huseynov"),
+    ("ru", "Адвокат Михай Попеску заявил, что обжалует решение.", "Mihai Popescu"),
+    ("ru", "Экономист Гинтарас Петраускас отметил рост цен.", "Gintaras Petrauskas"),
+    ("uk", "Тренер Іштван Ковач заявив, що команда готова.", "István Kovacs"),
+    ("uk", "Суддя Джузеппе Россетті заявив, що рішення остаточне.", "Giuseppe Rossetti"),
+    ("uk", "Речник компанії Чжоу Цзюнь заявив, що завод запрацює.", "Zhou Jun"),
+    ("ru", "Нападающий Паулу Феррейра забил два мяча.", "Paulo Ferreira"),
+    ("uk", "Режисер Жерар Дюбуа представив новий фільм.", "Gérard Dubois"),
+    # a Ukrainian given name keeps the national romanisation
+    ("uk", "Інженер Олег Гвасалія заявив, що ремонт завершено.", "Oleh Hvasaliia"),
+    # an indeclinable foreign surname is not cut to a case stem
+    ("uk", "Нагороду отримав італієць Марко Беллі, який зіграв головну роль.", "Marco Belli"),
+    # a genitive city name before the person is not part of the name
+    ("uk", "Мешканка Нової Каховки Ольга Петренко заявила, що води немає.", "Olha Petrenko"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SENTENCES)
+def test_people_without_country(lang, text, expected):
+    assert expected in [name for _, name, _ in people(text, lang)]
+
+
+def test_origin_data_well_formed():
+    with (ROOT / "timeline" / "resources" / "name_origins.toml").open("rb") as fh:
+        d = tomllib.load(fh)
+    countries = set()
+    for o in d["origin"]:
+        assert o["name"] and len(o["country"]) == 3
+        assert o.get("given") or o.get("suffixes") or o.get("prefixes"), o["name"]
+        for key in ("given", "suffixes", "weak", "prefixes"):
+            assert all(w == w.lower() and not w.isascii() for w in o.get(key, [])), (o["name"], key)
+        countries.add(o["country"])
+    assert all(v[:1].isupper() for v in d["given_latin"].values())
+    assert len(d["chinese"]["syllables"]) > 400
