@@ -130,3 +130,12 @@ def test_origin_data_well_formed():
         countries.add(o["country"])
     assert all(v[:1].isupper() for v in d["given_latin"].values())
     assert len(d["chinese"]["syllables"]) > 400
+
+
+def test_verb_after_outweighs_genitive_role():
+    # "Агент игрока Рикардо Фонсека сообщил": the role noun before is genitive, the verb after
+    # makes the name the subject (Фонсека, not the genitive of Фонсек)
+    from timeline.entities.people import _agree
+
+    assert _agree("ru", ("Рикардо", "Фонсека"), frozenset({"gent", "nomn"}), "masc") == ("nomn", "masc")
+    assert _agree("ru", ("Марио", "Гомеса"), frozenset({"gent", "nomn"}), "masc") == ("gent", "masc")
