@@ -107,7 +107,7 @@ def tag_entities(doc: Document) -> Document:
         if any(a <= p.i and p.i + p.n <= b and b - a > p.n for a, b, _ in clash):
             continue  # the place is the longer name ("Dar es Salaam")
         if clash and not (p.known or p.full or p.role):
-            if any(e.pop >= 100_000 or e.source == "extra" for _, _, e in clash):
+            if any(e.pop >= 100_000 or e.source in ("extra", "region") for _, _, e in clash):
                 continue
         for a, b, _ in clash:
             place_spans.pop((a, b), None)
@@ -123,6 +123,8 @@ def tag_entities(doc: Document) -> Document:
     out: list[Entity] = []
     for a, b, e in final:
         s, t = toks[a].start, toks[b - 1].end
+        if isinstance(e, Entry) and e.source == "region":
+            continue  # "Азії", "Кавказу": read as the region (not a namesake town), not reported
         if isinstance(e, people.Person):
             out.append(Entity(doc.text[s:t], s, t, "person", e.name, e.country, e.role))
         else:

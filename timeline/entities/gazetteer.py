@@ -305,7 +305,8 @@ def _build_index(lang: str | None) -> Index:
                 continue
             idx.add(nm, Entry("organization", org["name"], org.get("country"), 10**8, _cap_of(nm), "org"), mlang)
     for pl in _toml("places.toml")["place"]:
-        entries = {cap: Entry("place", pl["name"], pl.get("country") or None, 10**7, cap, "extra") for cap in ("upper", "title", "any")}
+        src = "region" if pl.get("region") else "extra"  # a region is matched (it blocks a namesake town), never output
+        entries = {cap: Entry("place", pl["name"], pl.get("country") or None, 10**7, cap, src) for cap in ("upper", "title", "any")}
         for nm in pl["names"]:
             if is_cyrillic(nm) and not cyr:
                 continue

@@ -170,7 +170,7 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
                 continue
             if entry.kind in ("country", "organization", "place") and entry.cap != "any" and n == 1 and not t.upper:
                 # "Того ж дня", "Мали": a sentence-initial word that can be a function word or verb
-                if t.initial and _not_only_noun(lang, t.text) and (entry.source not in ("extra", "org") or entry.pop < BIG_CITY):
+                if t.initial and _not_only_noun(lang, t.text) and (entry.source not in ("extra", "region", "org") or entry.pop < BIG_CITY):
                     continue
                 if t.initial and morph.best_pos(lang, t.text) in morph.FUNCTION_POS:
                     continue  # "Крім того" (Крім ~ Крим)
@@ -194,7 +194,7 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
 KIND_RANK = {"country": 0, "organization": 1, "ministry": 1, "place": 2}
 
 
-_SOURCE_RANK = {"extra": 0, "alias": 0, "cldr": 0, "org": 0, "adjective": 1, "demonym": 1}
+_SOURCE_RANK = {"extra": 0, "region": 0, "alias": 0, "cldr": 0, "org": 0, "adjective": 1, "demonym": 1}
 
 
 def best_entry(entries: list[Entry], doc_countries: set[str]) -> Entry:
