@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_people_rules import people
-from timeline.entities.translit import chinese_name, guess_origin, latin_given_name, romanize_name
+from timeline.entities.translit import chinese_name, guess_origin, japanese_name, latin_given_name, romanize_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,6 +67,39 @@ def test_chinese_name(parts, lang, expected):
     assert chinese_name(parts, lang) == expected
 
 
+JAPANESE = [
+    (("хироси", "окада"), "ru", "Hiroshi Okada"),
+    (("хиросі", "окада"), "uk", "Hiroshi Okada"),  # Ukrainian і meets Russian и
+    (("кэндзи", "мацумото"), "ru", "Kenji Matsumoto"),
+    (("кендзі", "мацумото"), "uk", "Kenji Matsumoto"),  # Ukrainian е meets э
+    (("синдзо", "абэ"), "ru", "Shinzo Abe"),
+    (("сіндзо", "абе"), "uk", "Shinzo Abe"),
+    (("ёсихидэ", "суга"), "ru", "Yoshihide Suga"),
+    (("есихидэ", "суга"), "ru", "Yoshihide Suga"),  # Russian ё written as е
+    (("йосіхіде", "суга"), "uk", "Yoshihide Suga"),  # Ukrainian йо
+    (("юко", "танака"), "ru", "Yuko Tanaka"),
+    (("кисида", "фумио"), "ru", "Kishida Fumio"),  # surname first: the text's order is kept
+    (("кэйсукэ", "хонда"), "ru", "Keisuke Honda"),  # й after a vowel
+    (("масаёси", "хаттори"), "ru", "Masayoshi Hattori"),  # a doubled consonant
+    (("рюити", "сакамото"), "ru", "Ryuichi Sakamoto"),
+    (("фумио", "кисиды"), "ru", "Fumio Kishida"),  # a declined surname in -а
+    # a Ukrainian, Russian or other listed given name never counts (the default romanisation)
+    (("ирина", "сато"), "ru", None),
+    (("марина", "кимура"), "ru", None),
+    (("нико", "като"), "ru", None),  # Georgian Нико
+    # no listed surname, a word outside the syllables, or not two words
+    (("тэцуя", "ямагами"), "ru", None),
+    (("олег", "танака"), "uk", None),
+    (("иван", "петренко"), "ru", None),
+    (("синдзо", "абэ", "младший"), "ru", None),
+]
+
+
+@pytest.mark.parametrize(("parts", "lang", "expected"), JAPANESE)
+def test_japanese_name(parts, lang, expected):
+    assert japanese_name(parts, lang) == expected
+
+
 def test_latin_given_names():
     assert latin_given_name("джозеф") == "Joseph"
     assert latin_given_name("жан-пьер") == "Jean-Pierre"
@@ -102,6 +135,10 @@ SENTENCES = [
     ("uk", "Тренер Іштван Ковач заявив, що команда готова.", "István Kovacs"),
     ("uk", "Суддя Джузеппе Россетті заявив, що рішення остаточне.", "Giuseppe Rossetti"),
     ("uk", "Речник компанії Чжоу Цзюнь заявив, що завод запрацює.", "Zhou Jun"),
+    ("ru", "Тренер Хироси Окада заявил, что команда готова.", "Hiroshi Okada"),
+    ("uk", "Інженер Кендзі Мацумото заявив, що завод запрацює.", "Kenji Matsumoto"),
+    ("ru", "Слова Хироси Окады прозвучали вчера.", "Hiroshi Okada"),
+    ("ru", "Учительница Ирина Сато рассказала о школе.", "Irina Sato"),
     ("ru", "Нападающий Паулу Феррейра забил два мяча.", "Paulo Ferreira"),
     ("uk", "Режисер Жерар Дюбуа представив новий фільм.", "Gérard Dubois"),
     # a Ukrainian given name keeps the national romanisation
@@ -130,6 +167,9 @@ def test_origin_data_well_formed():
         countries.add(o["country"])
     assert all(v[:1].isupper() for v in d["given_latin"].values())
     assert len(d["chinese"]["syllables"]) > 400
+    jp = d["japanese"]
+    assert len(jp["surnames"]) == len(set(jp["surnames"])) >= 150
+    assert all(v.isascii() and v.islower() for v in jp["syllables"].values())
 
 
 def test_verb_after_outweighs_genitive_role():

@@ -21,6 +21,8 @@ from .text import Token, is_cyrillic, skeleton
 from .translit import (
     chinese_name,
     guess_origin,
+    japanese_name,
+    japanese_word,
     latin_given_name,
     native_table_exists,
     origin_given_name,
@@ -319,10 +321,11 @@ def _known(sur: str, given: set[str]) -> dict | None:
 @lru_cache(maxsize=50_000)
 def _foreign_run(words: tuple[str, ...], mlang: str) -> bool:
     """A run that is a foreign name by its shape: a listed foreign given name followed by
-    another word, or a Chinese name in Palladius spelling."""
+    another word, or a Chinese (Palladius) or Japanese (Polivanov) name."""
     if len(words) < 2:
         return False
-    return origin_given_name(words[0]) or chinese_name(tuple(w.lower() for w in words), mlang) is not None
+    low = tuple(w.lower() for w in words)
+    return origin_given_name(words[0]) or chinese_name(low, mlang) is not None or japanese_name(low, mlang) is not None
 
 
 _INDECL_END = frozenset("иіуое")
@@ -331,7 +334,8 @@ _NO_GUESS = frozenset({"UKR", "RUS", "BLR"})
 
 
 @lru_cache(maxsize=50_000)
-def _origin_country(parts: tuple[str, ...], n_given: int, country: str | None, mlang: str, surface: str) -> tuple[tuple[str, bool, bool] | None, str | None]:
+def _origin_country(parts: tuple[str, ...], n_given: int, country: str | None, mlang: str, surface: str,
+                    written: tuple[str, ...] = ()) -> tuple[tuple[str, bool, bool] | None, str | None]:
     """((country to romanise with, surname indeclinable, guessed from the shape) or None,
     pinyin name or None).
 
@@ -344,6 +348,14 @@ def _origin_country(parts: tuple[str, ...], n_given: int, country: str | None, m
         ch = chinese_name(parts, mlang)
         if ch is not None:
             return None, ch
+    if country in (None, "JPN") and len(parts) == 2:
+        # a written word that is Polivanov syllables already is the nominative (Хироси, not
+        # the Хироса the case guess makes of it; Окады is not, Окада is)
+        written = written if len(written) == len(parts) else parts
+        as_written = tuple(w if japanese_word(w, mlang) else p for p, w in zip(parts, written, strict=True))
+        jp = japanese_name(as_written, mlang) or japanese_name(parts, mlang)
+        if jp is not None:
+            return None, jp
     if country is not None:  # a role-phrase country: its own table, if any
         o = origin_of_country(country)
         return (country, bool(o and o.indeclinable), False), None
@@ -822,7 +834,7 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
     country = ctx_country
     if mlang:
         surface = words[-1].lower() if tags[-1] != "Patr" and n_given else ""
-        rom, chinese = _origin_country(tuple(parts), n_given, country, mlang, surface)
+        rom, chinese = _origin_country(tuple(parts), n_given, country, mlang, surface, tuple(w.lower() for w in words))
         if rom is not None and rom[1] and surface[-1:] in _INDECL_END and surface != parts[-1] and not surface.endswith(_CASE_ENDS) \
                 and words[0].lower() == parts[0] and not strong_surname(parts[-1]):
             # a foreign surname ending in a vowel does not decline ("Лоренцо Галлі", "Віорел

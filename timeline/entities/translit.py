@@ -183,6 +183,7 @@ def _origin_data() -> dict:
                 table.setdefault(_light(s), set()).add(org)
     ch = d.get("chinese", {})
     syll = {k: v for k, v in ch.get("syllables", {}).items()}
+    jp = d.get("japanese", {})
     return {
         "given": given, "strong": strong, "weak": weak, "prefixes": prefixes, "by_country": by_country,
         "strong_lens": sorted({len(s) for s in strong}, reverse=True), "weak_lens": sorted({len(s) for s in weak}, reverse=True),
@@ -190,6 +191,8 @@ def _origin_data() -> dict:
         "latin": {_light(k): v for k, v in d.get("given_latin", {}).items() if _light(k) not in slavic}, "slavic": slavic,
         "ch_surnames": frozenset(ch.get("surnames", [])), "syllables": syll,
         "syll_lens": sorted({len(s) for s in syll}, reverse=True),
+        "jp_surnames": frozenset(jp.get("surnames", [])), "jp_syllables": jp.get("syllables", {}),
+        "jp_geminate": frozenset(jp.get("geminate", [])),
     }
 
 
@@ -317,6 +320,78 @@ def chinese_name(parts: tuple[str, ...], lang: str) -> str | None:
             return None
         out.append("".join(sy))
     return " ".join(x[:1].upper() + x[1:] for x in out)
+
+
+def _polivanov(word: str) -> str | None:
+    """Hepburn for a word made of Polivanov syllables (Russian spelling), or None: fewest
+    pieces, й only after a vowel, a doubled к/т/п/с doubling the next consonant."""
+    d = _origin_data()
+    syll, gem = d["jp_syllables"], d["jp_geminate"]
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        cur = best[i]
+        if cur is None:
+            continue
+        for ln in (3, 2, 1):
+            piece = word[i : i + ln]
+            if len(piece) != ln or piece not in syll or (piece == "й" and not (cur and cur[-1][-1:] in "aiueo")):
+                continue
+            cand = cur + [syll[piece]]
+            if best[i + ln] is None or len(cand) < len(best[i + ln]):  # type: ignore[arg-type]
+                best[i + ln] = cand
+        if word[i] in gem and word[i + 1 : i + 2] == word[i] and cur and cur[-1][-1:] in "aiueo":
+            for ln in (3, 2):  # a doubled consonant: the syllable after it, its first letter doubled
+                piece = word[i + 1 : i + 1 + ln]
+                if len(piece) == ln and piece in syll:
+                    r = syll[piece]
+                    cand = cur + [("t" if r.startswith("ch") else r[0]) + r]
+                    if best[i + 1 + ln] is None or len(cand) < len(best[i + 1 + ln]):  # type: ignore[arg-type]
+                        best[i + 1 + ln] = cand
+    return "".join(best[n]) if best[n] else None
+
+
+_JP_UK = str.maketrans({"і": "и", "ї": "и", "е": "э", "є": "э", "'": ""})
+_JP_RU = str.maketrans({"е": "э"})
+_JP_CASE = re.compile(r"^(.*)(ы|и|э|у|ой|ою)$")
+
+
+def _jp_spelling(word: str, lang: str) -> str:
+    w = normalize_apostrophes(word.lower())
+    if lang == "ru" and w[:1] == "е":
+        w = "ё" + w[1:]  # Есихидэ: ё written as е
+    return w.translate(_JP_UK if lang == "uk" else _JP_RU)
+
+
+@lru_cache(maxsize=50_000)
+def japanese_word(word: str, lang: str) -> bool:
+    """The word is made of Polivanov syllables."""
+    return _polivanov(_jp_spelling(word, lang)) is not None
+
+
+@lru_cache(maxsize=50_000)
+def japanese_name(parts: tuple[str, ...], lang: str) -> str | None:
+    """Hepburn for a Japanese name in Polivanov spelling (Синдзо Абэ -> Shinzo Abe, Кендзі
+    Мацумото -> Kenji Matsumoto): two words made of Polivanov syllables, one of them a common
+    Japanese surname, in the text's order.  A word that is a Ukrainian, Russian or other listed
+    given name (Ирина Сато) rules it out."""
+    if len(parts) != 2:
+        return None
+    d = _origin_data()
+    if any(_light(p) in d["slavic"] or _light(p) in d["given"] or _light(p) in d["latin"] for p in parts):
+        return None
+    words = [_jp_spelling(p, lang) for p in parts]
+    for k, w in enumerate(words):  # a declined surname in -а: Окады, Кисиде, Танакою
+        m = _JP_CASE.match(w)
+        if w not in d["jp_surnames"] and m and m.group(1) + "а" in d["jp_surnames"]:
+            words[k] = m.group(1) + "а"
+    if not any(w in d["jp_surnames"] for w in words):
+        return None
+    out = [_polivanov(w) for w in words]
+    if not all(out):
+        return None
+    return " ".join(x[:1].upper() + x[1:] for x in out)  # type: ignore[index]
 
 
 _YO = str.maketrans({"ё": "е"})
