@@ -9,12 +9,12 @@ Each source is (name, lang, published, title, body). In the body an expression i
 These articles are our own writing (Litopys authors), not copied from any source.
 """
 
-import json
-import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-MARK = re.compile(r"\[\[([^|\]]+)\|(DATE|TIME|DURATION|SET)\|([^\]]+)\]\]")
+sys.path.insert(0, str(HERE.parent))
+from timex_gold import write_set  # noqa: E402  (tests/data/timex_gold.py: markup -> files)
 
 SOURCES = [
     # ------------------------------------------------------------------ German
@@ -319,38 +319,6 @@ SOURCES = [
 ]
 
 
-def build(name, lang, published, title, body):
-    header = f"date {published} {title}\n\n"
-    out, timexes, pos = [header], [], len(header)
-    last = 0
-    for m in MARK.finditer(body):
-        plain = body[last : m.start()]
-        out.append(plain)
-        pos += len(plain)
-        text, typ, value = m.groups()
-        timexes.append({"text": text, "start": pos, "end": pos + len(text), "type": typ, "value": value})
-        out.append(text)
-        pos += len(text)
-        last = m.end()
-    out.append(body[last:])
-    full = "".join(out) + "\n"
-    assert "[[" not in full and "]]" not in full, name
-    for t in timexes:
-        assert full[t["start"] : t["end"]] == t["text"], (name, t)
-    gold = {"published": published, "lang": lang, "source": "litopys-authored", "doc_id": name, "timexes": timexes}
-    return full, gold
-
-
-def main():
-    for name, lang, published, title, body in SOURCES:
-        full, gold = build(name, lang, published, title, body)
-        (HERE / "articles" / f"{name}.txt").write_text(full, encoding="utf-8")
-        (HERE / "gold" / f"{name}.json").write_text(
-            json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
-        words = len(full.split("\n", 2)[2].split())
-        print(f"{name}: {words} words, {len(gold['timexes'])} timexes")
-
 
 if __name__ == "__main__":
-    main()
+    write_set(HERE, SOURCES)
