@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-XX)?$")  # "-XX": some day of that month
 _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
@@ -21,8 +21,7 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _DECADE = re.compile(r"^(\d{3})$")
 _CENTURY = re.compile(r"^(\d{2})$")
-# underspecified inside a known year or month ("the next day" after "in 1592"): the known part
-_SOME_DAY = re.compile(r"^(\d{4})-(\d{2})-XX$")
+# underspecified inside a known year ("the next day" after "in 1592"): the year
 _SOME_PART = re.compile(r"^(\d{4})-(?:XX|XX-XX|WXX|QX)$")
 
 # Northern-hemisphere meteorological seasons; winter spans the turn of the year.
@@ -69,10 +68,6 @@ def value_span(value: str | None, published: date | None = None) -> tuple[date |
     if m := _HALF.match(v):
         y, h = int(m[1]), int(m[2])
         return date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "quarter"
-    if m := _SOME_DAY.match(v):
-        y, mo = int(m[1]), int(m[2])
-        if 1 <= mo <= 12:
-            return date(y, mo, 1), _month_end(y, mo), "month"
     if m := _SOME_PART.match(v):
         y = int(m[1])
         if y >= 1:
