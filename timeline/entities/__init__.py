@@ -81,7 +81,7 @@ def tag_entities(doc: Document) -> Document:
                 if gap != " " and gap.strip(" \t-"):
                     t.joined = False
     title_end = doc.title_span[1] if doc.title_span else -1
-    matches = matcher.find(toks, lang, title_end)
+    matches = matcher.find(toks, lang, title_end, doc.text)
     doc_countries = {e.country for m in matches for e in m.entries if e.kind == "country" and len(m.entries) == 1}
     sel = matcher.select(matches)
     chosen = {m.i: matcher.best_entry(m.entries, doc_countries) for m in sel}

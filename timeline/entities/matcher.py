@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,6 +35,39 @@ def stop_words(lang: str | None) -> frozenset[str]:
     for lg in ("uk", "ru", "en") if lang is None else (lang, "en"):
         words.update(resource(lg, "entities").get("stop", {}).get("words", []))
     return frozenset(words)
+
+
+@cache
+def _language_use(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that make a country adjective name a language ("англійською мовою", "in English"):
+    (words right after it, words right before it), from each language's `[language_use]`."""
+    after: set[str] = set()
+    before: set[str] = set()
+    for lg in ("uk", "ru", "en") if lang is None else (lang, "en"):
+        data = resource(lg, "entities").get("language_use", {})
+        after.update(data.get("after", []))
+        before.update(data.get("before", []))
+    return frozenset(after), frozenset(before)
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_PREV_WORD = re.compile(r"(\w+)\s+$")
+
+
+_JOINERS = frozenset({"and", "or", "but", "і", "та", "й", "и", "или", "або"})
+
+
+def _names_a_language(text: str, start: int, end: int, lang: str | None) -> bool:
+    after, before = _language_use(lang)
+    m = _NEXT_WORD.match(text, end)
+    nxt = m.group(1) if m is not None else None
+    if nxt is not None and nxt.lower() in after:
+        return True
+    # "in English." but not "in Russian cities" or "in American Stock Exchange": no word may follow
+    if nxt is not None and nxt.lower() not in _JOINERS:
+        return False
+    m = _PREV_WORD.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1).lower() in before
 
 
 def _cap_ok(entry: Entry, toks: list[Token]) -> bool:
@@ -119,7 +153,7 @@ def _by_second_key(cands: tuple) -> tuple:
     return tuple(singles), {a: tuple(b) for a, b in by_second.items()}
 
 
-def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match]:
+def find(toks: list[Token], lang: str | None, title_end: int = -1, text: str | None = None) -> list[Match]:
     idx = index(lang)
     stops = stop_words(lang)
     out: list[Match] = []
@@ -168,6 +202,8 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1) -> list[Match
                 continue  # a short word matched only through a lemma or a guess ("Буд" -> Буда)
             if entry.kind == "place" and not _place_ok(entry, span, lang, stops, t.start < title_end):
                 continue
+            if entry.source == "adjective" and text is not None and _names_a_language(text, t.start, span[-1].end, lang):
+                continue  # "англійською мовою", "in English": the language, not the country
             if entry.kind in ("country", "organization", "place") and entry.cap != "any" and n == 1 and not t.upper:
                 # "Того ж дня", "Мали": a sentence-initial word that can be a function word or verb
                 if t.initial and _not_only_noun(lang, t.text) and (entry.source not in ("extra", "region", "org") or entry.pop < BIG_CITY):
