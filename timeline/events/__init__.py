@@ -195,16 +195,16 @@ def _sentence_mentions(
     out: list[_Mention] = []
     for c, ctrigs, att in per_clause:
         cents, src = _clause_entities(c, clauses, ents), "clause"
-        if not cents:
-            # a clause without entities takes its sentence's (not a reporting clause's
+        if not cents or not any(e.country for e in cents):
+            # the rest of the sentence lends what the clause lacks (not a reporting clause's
             # content, which it already has)
             lend = [o for o in clauses if o is not c and (c.kind == "report" or o.kind != "report")]
-            cents, src = [e for e in ents if any(o.start <= e.start < o.end for o in lend)], "sentence"
-        elif not any(e.country for e in cents):
-            # entities but no country ("вбивства Юніса Пашаєва" in "Московські силовики заявили,
-            # що ..."): the countries the sentence names elsewhere, not its people or places
-            lend = [o for o in clauses if o is not c and (c.kind == "report" or o.kind != "report")]
-            cents = cents + [e for e in ents if e.kind == "country" and any(o.start <= e.start < o.end for o in lend)]
+            others = [e for e in ents if any(o.start <= e.start < o.end for o in lend)]
+            if not cents:  # no entities: all of the sentence's
+                cents, src = others, "sentence"
+            else:  # entities but no country ("вбивства Юніса Пашаєва" in "Московські силовики
+                # заявили, що ..."): the countries the sentence names, not its people or places
+                cents = cents + [e for e in others if e.kind == "country"]
 
         def mention(trig: Trigger, d: _Date, c=c, cents=cents, src=src) -> _Mention:
             return _Mention(
