@@ -61,12 +61,12 @@ def test_cached_marshal_builds_once(cache_folder):
     assert len(calls) == 1
 
 
-def test_prune_keeps_only_the_entry_just_written(tmp_path):
-    from timeline.cache import prune
+def test_a_new_entry_replaces_its_older_versions(tmp_path):
+    from timeline.cache import replace_entry
 
     names = ["scan-uk-0123456789abcdef0123.json", "scan-uk-aaaaaaaaaaaaaaaaaaaa.json", "scan-ru-bbbbbbbbbbbbbbbbbbbb.json",
              "scan-uk-extra-cccccccccccccccccccc.json", "entities-index-uk-1111111111111111.pickle"]
     for n in names:
         (tmp_path / n).write_text("x")
-    prune(tmp_path / "scan-uk-0123456789abcdef0123.json")
+    replace_entry(tmp_path / "scan-uk-0123456789abcdef0123.json", b"y")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(n for n in names if n != "scan-uk-aaaaaaaaaaaaaaaaaaaa.json")

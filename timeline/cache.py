@@ -7,6 +7,7 @@ derived from, so a changed resource is rebuilt, never served stale.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import marshal
@@ -24,33 +25,30 @@ def cache_dir() -> Path | None:
     return Path(root)
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(data)
         tmp.replace(path)  # atomic: concurrent processes never read half a file
     except OSError:
-        pass  # a read-only home: work uncached
+        return False  # a read-only home: work uncached
+    return True
 
 
-def prune(path: Path) -> None:
-    """Remove the other versions of a cache entry just written (`<name>-<digest><ext>`): an
-    entry is keyed by its sources, so each edit of them would otherwise leave a file behind."""
+def replace_entry(path: Path, data: bytes) -> None:
+    """Write a cache entry (`<name>-<digest><ext>`) and remove its other versions: an entry is
+    keyed by its sources, so each edit of them would otherwise leave a file behind."""
     stem, _, _ = path.stem.rpartition("-")
-    if not stem:
+    if not _write(path, data) or not stem:
         return
     pattern = re.compile(re.escape(stem) + r"-[0-9a-f]{8,40}" + re.escape(path.suffix))
     try:
-        for old in path.parent.glob(f"{glob_escape(stem)}-*{path.suffix}"):
+        for old in path.parent.glob(f"{glob.escape(stem)}-*{path.suffix}"):
             if old != path and pattern.fullmatch(old.name):
                 old.unlink(missing_ok=True)
     except OSError:
         pass
-
-
-def glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def cached_json(name: str, key: str, build: Callable[[], object]) -> object:
@@ -65,8 +63,7 @@ def cached_json(name: str, key: str, build: Callable[[], object]) -> object:
             pass  # unreadable or half-written by a crashed process: rebuild
     value = build()
     if path is not None:
-        _write(path, json.dumps(value, ensure_ascii=False).encode("utf-8"))
-        prune(path)
+        replace_entry(path, json.dumps(value, ensure_ascii=False).encode("utf-8"))
     return value
 
 
@@ -83,8 +80,7 @@ def cached_marshal(name: str, key: str, build: Callable[[], object]) -> object:
             pass  # unreadable or half-written by a crashed process: rebuild
     value = build()
     if path is not None:
-        _write(path, marshal.dumps(value))
-        prune(path)
+        replace_entry(path, marshal.dumps(value))
     return value
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import os
 import pickle
 import sys
 import tomllib
@@ -21,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..cache import cache_dir, prune
+from ..cache import cache_dir, replace_entry
 from ..lang import LANG_DIR, resource
 from . import morph
 from .text import is_cyrillic, normalize_apostrophes, skeleton, tokenize
@@ -252,16 +251,7 @@ def _load_or_build(lang: str | None) -> Index:
             gc.enable()
     idx = _build_index(lang)
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
-        except OSError:
-            pass
-        else:
-            prune(path)
+        replace_entry(path, pickle.dumps(idx, protocol=pickle.HIGHEST_PROTOCOL))
     return idx
 
 
