@@ -30,44 +30,35 @@ class Match:
 
 
 @cache
-def stop_words(lang: str | None) -> frozenset[str]:
+def _entity_words(lang: str | None, section: str, key: str) -> frozenset[str]:
+    """A word list of the entity data, merged over the article's language and English (all
+    three for an unknown language)."""
     words: set[str] = set()
     for lg in ("uk", "ru", "en") if lang is None else (lang, "en"):
-        words.update(resource(lg, "entities").get("stop", {}).get("words", []))
+        words.update(resource(lg, "entities").get(section, {}).get(key, []))
     return frozenset(words)
 
 
-@cache
-def _language_use(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
-    """Words that make a country adjective name a language ("англійською мовою", "in English"):
-    (words right after it, words right before it), from each language's `[language_use]`."""
-    after: set[str] = set()
-    before: set[str] = set()
-    for lg in ("uk", "ru", "en") if lang is None else (lang, "en"):
-        data = resource(lg, "entities").get("language_use", {})
-        after.update(data.get("after", []))
-        before.update(data.get("before", []))
-    return frozenset(after), frozenset(before)
+def stop_words(lang: str | None) -> frozenset[str]:
+    return _entity_words(lang, "stop", "words")
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _PREV_WORD = re.compile(r"(\w+)\s+$")
 
 
-_JOINERS = frozenset({"and", "or", "but", "і", "та", "й", "и", "или", "або"})
-
-
 def _names_a_language(text: str, start: int, end: int, lang: str | None) -> bool:
-    after, before = _language_use(lang)
+    """A country adjective naming a language (`[language_use]` of the entity data): a word
+    after it ("англійською мовою"), or a word before it and nothing after ("in English.")."""
     m = _NEXT_WORD.match(text, end)
-    nxt = m.group(1) if m is not None else None
-    if nxt is not None and nxt.lower() in after:
+    nxt = m.group(1).lower() if m is not None else None
+    if nxt is not None and nxt in _entity_words(lang, "language_use", "after"):
         return True
     # "in English." but not "in Russian cities" or "in American Stock Exchange": no word may follow
-    if nxt is not None and nxt.lower() not in _JOINERS:
+    if nxt is not None and nxt not in _entity_words(lang, "language_use", "joiners"):
         return False
     m = _PREV_WORD.search(text, max(0, start - 20), start)
-    return m is not None and m.group(1).lower() in before
+    return m is not None and m.group(1).lower() in _entity_words(lang, "language_use", "before")
 
 
 def _cap_ok(entry: Entry, toks: list[Token]) -> bool:
