@@ -163,3 +163,15 @@ def http_root(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright, one per test module (bench/screenshots.py starts it)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from screenshots import chromium
+
+    with chromium() as b:
+        yield b

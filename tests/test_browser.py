@@ -13,7 +13,7 @@ from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 sys.path.insert(0, str(ROOT / "bench"))
-from screenshots import chromium, streamlit_server  # noqa: E402  (shared with the screenshots and flows)
+from screenshots import streamlit_server  # noqa: E402  (shared with the screenshots and flows)
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +22,6 @@ def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser") / "timeline.db"
     with streamlit_server(f"sqlite:///{db}") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

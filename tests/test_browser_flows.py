@@ -22,7 +22,7 @@ from .test_app_pages import build_sample_db
 
 pytestmark = pytest.mark.browser
 sys.path.insert(0, str(ROOT / "bench"))
-from screenshots import chromium, streamlit_server, wait_chart, wait_idle  # noqa: E402
+from screenshots import streamlit_server, wait_chart, wait_idle  # noqa: E402
 
 LONG = 180_000
 
@@ -34,12 +34,6 @@ def app(tmp_path_factory):
     ids = build_sample_db(url)
     with streamlit_server(url) as base:
         yield base, ids, url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture
