@@ -28,3 +28,20 @@ def test_starts_are_the_places_not_after_a_word_character(lang):
     text = " ".join(words)
     found = starts(res.scan, res.scan_first, text, 0, len(text))
     assert found == [m.start() for m in re.finditer(r"\w+", text)]
+
+
+def test_each_language_keeps_its_scan_index_in_the_cache(tmp_path, monkeypatch):
+    """Languages compiled one after another in one process do not evict each other's
+    index (it costs about a second a language to rebuild at every start)."""
+    from timeline.temporal import resources
+
+    monkeypatch.setenv("LITOPYS_CACHE", str(tmp_path))
+    for lang in ("uk", "en"):
+        resources.compiled.__wrapped__((lang,))
+
+    def rebuilt(patterns):
+        raise AssertionError("scan index rebuilt although it was cached")
+
+    monkeypatch.setattr(resources, "build_scan", rebuilt)
+    for lang in ("uk", "en"):
+        assert resources.compiled.__wrapped__((lang,)).heads == compiled((lang,)).heads

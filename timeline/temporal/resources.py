@@ -201,7 +201,7 @@ def temporal_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and lang_files(p.name)))
 
 
-def _scan_index(patterns: list[Pattern], rx: Compile = re.compile):
+def _scan_index(name: str, patterns: list[Pattern], rx: Compile = re.compile):
     """build_scan's result, cached on disk: reading the heads of every pattern costs about a
     second a language at each process start, the cached index a few milliseconds."""
     from ..cache import cached_marshal
@@ -214,7 +214,7 @@ def _scan_index(patterns: list[Pattern], rx: Compile = re.compile):
         heads = {h: shared.setdefault(tuple(r), tuple(r)) for h, r in heads.items()}  # stored once each
         return [ahead, heads, loose]
 
-    ahead, heads, loose = cached_marshal("temporal-scan", key, build)
+    ahead, heads, loose = cached_marshal(f"temporal-scan-{name}", key, build)
     scan, first = scan_sources(ahead)
     return rx(scan, 0), rx(first, 0), heads, loose
 
@@ -225,7 +225,8 @@ def compiled(langs: tuple[str, ...]) -> Resources:
     regexes' compiled code is also kept between processes: cache.RegexStore)."""
     from ..cache import RegexStore
 
-    store = RegexStore("temporal-regex-" + "-".join(langs or ("common",)))
+    tag = "-".join(langs or ("common",))
+    store = RegexStore(f"temporal-regex-{tag}")
     rx = store.compile
     datas = [("common", _load(COMMON))] + [(lang, _load(p)) for lang in langs for p in lang_files(lang)]
     raw: dict[str, list] = {}
@@ -243,7 +244,7 @@ def compiled(langs: tuple[str, ...]) -> Resources:
             out.extend(src.get(key, []))
         return out
 
-    scan, scan_first, heads, loose = _scan_index(patterns, rx)
+    scan, scan_first, heads, loose = _scan_index(tag, patterns, rx)
     res = Resources(
         langs=langs,
         patterns=patterns,
