@@ -99,7 +99,7 @@ def name_keys(name: str, lang: str | None) -> list[tuple[str, ...]]:
     keys = [tuple(skeleton(w) for w in words)]
     mlang = lang if lang in morph.MORPH_LANGS else None
     if mlang and len(words) > 1 and is_cyrillic(name):
-        lem = tuple(skeleton((morph.lemmas(mlang, w) or (w,))[0]) for w in words)
+        lem = tuple(skeleton((morph.parse_lemmas(mlang, w) or (w,))[0]) for w in words)
         if lem != keys[0]:
             keys.append(lem)
     return keys

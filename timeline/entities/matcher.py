@@ -11,6 +11,7 @@ from ..lang import resource
 from . import morph
 from .gazetteer import Entry, index
 from .text import Token, skeleton
+from .wordcache import persisted
 
 # a place whose name is also a dictionary word must be at least this large to be taken at a
 # sentence start; a place of a language without morphology too
@@ -104,10 +105,12 @@ def _place_ok(entry: Entry, toks: list[Token], lang: str | None, stops: frozense
     return entry.pop >= MIN_PLACE_POP
 
 
+@persisted("noun_reading", maxsize=50_000)
 def _noun_reading(lang: str | None, word: str, key: str) -> bool:
     return any(p.tag.POS == "NOUN" and skeleton(p.normal_form) == key for p in morph.parses(lang, word))
 
 
+@persisted("not_only_noun", maxsize=50_000)
 def _not_only_noun(lang: str | None, word: str) -> bool:
     if lang not in morph.MORPH_LANGS:
         return False

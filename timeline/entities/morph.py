@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from .text import normalize_apostrophes
+from .wordcache import persisted
 
 MORPH_LANGS = ("uk", "ru")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -29,15 +30,18 @@ def parses(lang: str, word: str) -> tuple:
     return tuple(morph.parse(normalize_apostrophes(word.lower())))
 
 
-@lru_cache(maxsize=200_000)
-def lemmas(lang: str, word: str) -> tuple[str, ...]:
-    """Distinct normal forms, most likely first (apostrophes as ')."""
+def parse_lemmas(lang: str, word: str) -> tuple[str, ...]:
+    """Distinct normal forms, most likely first (apostrophes as '); not kept on disk (the
+    index builder asks for every name's words)."""
     out: list[str] = []
     for p in parses(lang, word):
         nf = normalize_apostrophes(p.normal_form)
         if nf not in out:
             out.append(nf)
     return tuple(out)
+
+
+lemmas = persisted("lemmas")(parse_lemmas)
 
 
 @lru_cache(maxsize=200_000)
@@ -61,7 +65,7 @@ def given_names(lang: str) -> frozenset[str]:
     return frozenset(n.replace("ё", "е") for n in names) | frozenset(names)
 
 
-@lru_cache(maxsize=200_000)
+@persisted("person_tags")
 def person_tags(lang: str, word: str) -> frozenset[str]:
     """Which of Name/Surn/Patr the word can be."""
     tags: set[str] = set()
@@ -72,7 +76,7 @@ def person_tags(lang: str, word: str) -> frozenset[str]:
     return frozenset(tags)
 
 
-@lru_cache(maxsize=200_000)
+@persisted("is_common_word")
 def is_common_word(lang: str, word: str) -> bool:
     """A dictionary word whose likeliest reading is not a name (a capitalised one is just a sentence start)."""
     ps = parses(lang, word)
@@ -110,13 +114,14 @@ FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "VERB", "INFN"
 _UK_TO_RU = str.maketrans({"є": "е", "і": "и", "ї": "и", "ґ": "г", "'": "ь"})
 
 
-@lru_cache(maxsize=200_000)
+@persisted("best_pos")
 def best_pos(lang: str, word: str) -> str | None:
     ps = parses(lang, word)
-    return ps[0].tag.POS if ps and is_known(lang, word) else None
+    pos = ps[0].tag.POS if ps and is_known(lang, word) else None
+    return None if pos is None else str(pos)  # a plain str (pymorphy3's subclass cannot be stored)
 
 
-@lru_cache(maxsize=200_000)
+@persisted("place_is_common_word")
 def place_is_common_word(lang: str, word: str) -> bool:
     """Is this capitalised word more likely an ordinary word than a place name?
 

@@ -30,6 +30,7 @@ from .translit import (
     romanize_name,
     strong_surname,
 )
+from .wordcache import persisted, table
 
 _ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
 
@@ -232,7 +233,7 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
     return None, None, -1
 
 
-@lru_cache(maxsize=50_000)
+@persisted("agree", maxsize=50_000)
 def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset(), gender_pref: str | None = None) -> tuple[str | None, str | None]:
     """The (case, gender) most words of the run can share.
 
@@ -263,7 +264,7 @@ def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset
     return best
 
 
-@lru_cache(maxsize=100_000)
+@persisted("nominative", maxsize=100_000)
 def _nominative(lang: str, word: str, case: str | None, gender: str | None) -> tuple[str, str | None]:
     """(nominative lower-case form, tag among Name/Surn/Patr or None)."""
     ps = morph.parses(lang, word)
@@ -618,19 +619,17 @@ def _is_known_surname(t: Token, mlang: str | None) -> bool:
     return any(k in people_by_surname() for k in t.keys)
 
 
-_NAME_LIKE: dict[tuple, bool] = {}
-
-
 def _name_like(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> bool:
-    """Cached per (word, sentence-initial, language): it depends on nothing else."""
+    """Cached per (word, sentence-initial, language), also across runs: it depends on nothing else."""
     if not t.cap:
         return False
     key = (t.text, t.initial, lang)
-    r = _NAME_LIKE.get(key)
+    known = table("name_like")
+    r = known.get(key)
     if r is None:
-        if len(_NAME_LIKE) > 300_000:
-            _NAME_LIKE.clear()
-        r = _NAME_LIKE[key] = _name_like_uncached(t, lang, stops, rl)
+        if len(known) > 300_000:
+            known.clear()
+        r = known[key] = _name_like_uncached(t, lang, stops, rl)
     return r
 
 
@@ -671,7 +670,7 @@ def _verb_after(end: int, text: str, mlang: str) -> str | None:
 _PAST_ENDINGS = ("л", "ла", "в", "лся", "лась", "вся", "лася", "ся", "сь")
 
 
-@lru_cache(maxsize=50_000)
+@persisted("past_verb_gender", maxsize=50_000)
 def _past_verb_gender(mlang: str, word: str) -> str | None:
     ps = morph.parses(mlang, word)
     if not ps or not morph.is_known(mlang, word):
@@ -726,6 +725,17 @@ def _appositive_role(toks: list[Token], run: list[int], text: str, lang: str | N
     return next((rl[w] or "role" for w in (" ".join(words), words[-1]) if w in rl), None)
 
 
+@persisted("cue_cases", maxsize=50_000)
+def _cue_cases(mlang: str, lang: str | None, word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The cases a cue word before a name can be in: (as a singular role noun, as any noun)."""
+    rl = roles(lang)
+    ps = morph.parses(mlang, word)
+    # (a plural role is not in apposition to one person: "Совета директоров «Башинформа» Ростислав")
+    role_cases = frozenset(c for p in ps if p.normal_form in rl and "plur" not in p.tag.grammemes for c in morph.CASES if c in p.tag.grammemes)
+    noun_cases = frozenset(c for p in ps if p.tag.POS == "NOUN" for c in morph.CASES if c in p.tag.grammemes)
+    return role_cases, noun_cases
+
+
 def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None, ents: dict[int, Entry], lead_role: str | None, alone: Counter, text: str = "") -> Person | None:
     words = [toks[k].text for k in run]
     if mlang and not any(is_cyrillic(w) for w in words):
@@ -737,12 +747,10 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
     if mlang:
         prefer: frozenset[str] = frozenset()
         if role_k >= 0:
-            rl = roles(lang)
-            # (a plural role is not in apposition to one person: "Совета директоров «Башинформа» Ростислав")
-            prefer = frozenset(c for p in morph.parses(mlang, toks[role_k].text) if p.normal_form in rl and "plur" not in p.tag.grammemes
-                               for c in morph.CASES if c in p.tag.grammemes)
+            role_cases, noun_cases = _cue_cases(mlang, lang, toks[role_k].text)
+            prefer = role_cases
             if not prefer and role is None and role_k == run[0] - 1:  # a demonym in apposition: "грузина Гелы"
-                prefer = frozenset(c for p in morph.parses(mlang, toks[role_k].text) if p.tag.POS == "NOUN" for c in morph.CASES if c in p.tag.grammemes)
+                prefer = noun_cases
         gender_pref = None
         verb = _verb_after(toks[run[-1]].end, text, mlang)
         if verb is not None:  # "Рийво Валге заявил": the subject, in the nominative

@@ -11,6 +11,7 @@ from ..lang import resource
 from . import morph
 from .gazetteer import index
 from .text import TOKEN_RE, Token, is_cyrillic, normalize_apostrophes, skeleton
+from .wordcache import persisted, table
 
 _JOIN_GAP = re.compile(r"^[ \t\u00a0]*-?[ \t\u00a0]*$|^[ \t\u00a0]*\n?[ \t\u00a0]*$")
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")  # re.split keeps the words
@@ -59,7 +60,7 @@ def _token_keys(word: str, lang: str | None) -> tuple[frozenset[str], tuple[str,
     return frozenset((sk,)), (w.lower(),)
 
 
-@lru_cache(maxsize=300_000)
+@persisted("token_keys", maxsize=300_000)
 def token_keys(word: str, lang: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
     """(keys, lemmas) of a word: skeletons of its surface form and of its lemmas."""
     return _token_keys(word, lang)
@@ -133,15 +134,12 @@ def _joined(gap: str) -> bool:
     return gap == " " or bool(_JOIN_GAP.match(gap))
 
 
-_WORD_CACHE: dict[str | None, dict[str, tuple | None]] = {}
-
-
 def _word_info(lang: str | None) -> dict[str, tuple | None]:
-    """Per-language cache across articles: word -> (keys, lemmas), or None for a lower-case
-    word that is left out.  Bounded: cleared when it grows past 400 000 words."""
-    d = _WORD_CACHE.get(lang)
-    if d is None or len(d) > 400_000:
-        d = _WORD_CACHE[lang] = {}
+    """Per-language cache across articles and runs (wordcache): word -> (keys, lemmas, kind),
+    or None for a lower-case word that is left out.  Bounded: cleared past 400 000 words."""
+    d = table(f"doc_tokens.{lang}")
+    if len(d) > 400_000:
+        d.clear()
     return d
 
 
