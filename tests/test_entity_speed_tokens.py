@@ -89,3 +89,23 @@ def test_outside_drops_tokens_starting_in_a_timex():
     timexes = [Timex("x", 4, 12, "DATE", "2025"), Timex("y", 10, 14, "DATE", "2025"), Timex("z", 40, 41, "DATE", "2025")]
     naive = [t for t in toks if not any(x.start <= t.start < x.end for x in timexes)]
     assert _outside(toks, timexes) == naive
+
+
+@pytest.mark.parametrize("k", range(len(_texts())))
+def test_role_cue_shortcut_gives_what_the_walk_gives(k):
+    """_role_before skips its walk when no role word lies in reach (people.role_cue_counts):
+    the answer must be the walk's at every token, with and without the article's entities."""
+    from timeline.entities import matcher, people
+    from timeline.pipeline import tag_timexes
+
+    doc = tag_timexes(split_sentences(detect_language(Document.from_text(_texts()[k]))))
+    toks = doc_tokens(doc)
+    cues = people.role_cue_counts(toks, doc.lang)
+    ents = {i: m.entries[0] for m in matcher.select(matcher.find(toks, doc.lang, -1, doc.text)) for i in range(m.i, m.j)}
+    shortcuts = 0
+    for e in ({}, ents):
+        for i in range(len(toks)):
+            walk = people._role_before(toks, i, doc.lang, e, doc.text)
+            assert people._role_before(toks, i, doc.lang, e, doc.text, cues) == walk
+            shortcuts += not people._cue_before(i, doc.lang, e, cues)
+    assert 0 < shortcuts < 2 * len(toks)  # both paths taken

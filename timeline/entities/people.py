@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from ..lang import resource
 from . import morph
@@ -172,11 +173,14 @@ def _quote_gap(text: str, a: int, b: int, closing: bool) -> bool:
 _LOC_PREP = re.compile(r"(?:^|[\s(])(?:в|у|во|із|из|з|in|at|to)[ \t\u00a0]+$", re.IGNORECASE)
 
 
-def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, Entry], text: str = "") -> tuple[str | None, str | None, int]:
+def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, Entry], text: str = "",
+                 cues: list[int] | None = None) -> tuple[str | None, str | None, int]:
     """Role word and affiliation country in the few tokens before token i (same clause).
 
     A country or place after "в"/"у"/"in" is where the person serves; an affiliation named
     before it wins ("посол України в Казахстані": UKR)."""
+    if cues is not None and not _cue_before(i, lang, ents, cues):
+        return None, None, -1  # what the walk below finds without a cue (most names)
     rl = roles(lang)
     country = None
     loc: str | None = None
@@ -231,6 +235,41 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
         steps += 1 + t.skipped
         k -= 1
     return None, None, -1
+
+
+@cache
+def _role_last_words(lang: str | None) -> frozenset[str]:
+    """Last words of two-word role phrases (the walk also looks a token up with the one before it)."""
+    return frozenset(r.rsplit(" ", 1)[1] for r in roles(lang) if " " in r)
+
+
+_ROLE_CUE: dict[tuple[str, str | None], bool] = {}
+
+
+def _role_cue(t: Token, lang: str | None) -> bool:
+    """Can _role_before take this token for a role word?  Cached per (word, language)."""
+    key = (t.text, lang)
+    r = _ROLE_CUE.get(key)
+    if r is None:
+        if len(_ROLE_CUE) > 300_000:
+            _ROLE_CUE.clear()
+        rl, low = roles(lang), t.text.lower()
+        r = _ROLE_CUE[key] = low in rl or low in _role_last_words(lang) or any(x.lower() in rl for x in t.lemmas[:3])
+    return r
+
+
+def role_cue_counts(toks: list[Token], lang: str | None) -> list[int]:
+    """How many possible role words precede each token (one pass per article)."""
+    return list(accumulate((_role_cue(t, lang) for t in toks), initial=0))
+
+
+def _cue_before(i: int, lang: str | None, ents: dict[int, Entry], cues: list[int]) -> bool:
+    """Anything _role_before could return: a role word among the six tokens it may walk back
+    over, or a country right before the name (a demonym: "турка Эмре Йылмаза")."""
+    e = ents.get(i - 1)
+    if e is not None and e.kind == "country" and lang in morph.MORPH_LANGS:
+        return True
+    return cues[i] > cues[max(0, i - 6)]
 
 
 @persisted("agree", maxsize=50_000)
@@ -426,6 +465,7 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
     ctx = dict(ents)
     particles, not_person = name_data(lang)
     alone = Counter(t.text for k, t in enumerate(toks) if t.cap and k not in blocked)
+    cues = role_cue_counts(toks, lang)
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -516,7 +556,7 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         while run and mlang and toks[run[0]].initial and not foreign and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
         for sub in (_split_known(toks, run, text) if not mlang else [run] if run else []):
-            p = _read(toks, sub, lang, mlang, ctx, lead_role, alone, text)
+            p = _read(toks, sub, lang, mlang, ctx, lead_role, alone, text, cues)
             if p is not None and (_quoted(toks, sub, text) or _after_street_word(text, toks[sub[0]].start, lang)):
                 p = None  # «Пушкин» (a restaurant), "вулиця Мазепи", "імені Шевченка"
             if p is not None:
@@ -736,13 +776,17 @@ def _cue_cases(mlang: str, lang: str | None, word: str) -> tuple[frozenset[str],
     return role_cases, noun_cases
 
 
-def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None, ents: dict[int, Entry], lead_role: str | None, alone: Counter, text: str = "") -> Person | None:
+def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None, ents: dict[int, Entry], lead_role: str | None, alone: Counter, text: str = "",
+          cues: list[int] | None = None) -> Person | None:
     words = [toks[k].text for k in run]
     if mlang and not any(is_cyrillic(w) for w in words):
         mlang = None  # a Latin-script name inside a Cyrillic text: read it the English way
         if not any(w.lower() in given_names_en() for w in words) and not _known(skeleton(words[-1]), set()):
             return None
-    role, ctx_country, role_k = _role_before(toks, run[0], lang, ents, text)
+    if not mlang and len(run) == 1 and not lead_role and skeleton(_possessive_base(words[0])) not in people_by_surname() \
+            and cues is not None and not _cue_before(run[0], lang, ents, cues):
+        return None  # one Latin word: a person only as a known surname or after a role
+    role, ctx_country, role_k = _role_before(toks, run[0], lang, ents, text, cues)
     role = lead_role or role
     if mlang:
         prefer: frozenset[str] = frozenset()
