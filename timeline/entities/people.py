@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
+from operator import attrgetter
 
 from ..lang import resource
 from . import morph
@@ -243,24 +244,27 @@ def _role_last_words(lang: str | None) -> frozenset[str]:
     return frozenset(r.rsplit(" ", 1)[1] for r in roles(lang) if " " in r)
 
 
-_ROLE_CUE: dict[tuple[str, str | None], bool] = {}
-
-
 def _role_cue(t: Token, lang: str | None) -> bool:
-    """Can _role_before take this token for a role word?  Cached per (word, language)."""
-    key = (t.text, lang)
-    r = _ROLE_CUE.get(key)
-    if r is None:
-        if len(_ROLE_CUE) > 300_000:
-            _ROLE_CUE.clear()
-        rl, low = roles(lang), t.text.lower()
-        r = _ROLE_CUE[key] = low in rl or low in _role_last_words(lang) or any(x.lower() in rl for x in t.lemmas[:3])
-    return r
+    """Can _role_before take this token for a role word (alone or with the word before)?"""
+    rl, low = roles(lang), t.text.lower()
+    return low in rl or low in _role_last_words(lang) or any(x.lower() in rl for x in t.lemmas[:3])
+
+
+_TEXT = attrgetter("text")
 
 
 def role_cue_counts(toks: list[Token], lang: str | None) -> list[int]:
-    """How many possible role words precede each token (one pass per article)."""
-    return list(accumulate((_role_cue(t, lang) for t in toks), initial=0))
+    """How many possible role words precede each token (one pass per article; the answer per
+    word is kept, so a known word costs a look-up at C speed)."""
+    known = table(f"role_cue.{lang}")
+    if len(known) > 300_000:
+        known.clear()
+    flags = list(map(known.get, map(_TEXT, toks)))
+    if None in flags:
+        for k, f in enumerate(flags):
+            if f is None:
+                flags[k] = known[toks[k].text] = _role_cue(toks[k], lang)
+    return list(accumulate(flags, initial=0))
 
 
 def _cue_before(i: int, lang: str | None, ents: dict[int, Entry], cues: list[int]) -> bool:
@@ -373,7 +377,7 @@ _CASE_ENDS = ("ові", "еві", "єві", "ою", "ею", "єю", "ой", "е�
 _NO_GUESS = frozenset({"UKR", "RUS", "BLR"})
 
 
-@lru_cache(maxsize=50_000)
+@persisted("origin_country", maxsize=50_000)
 def _origin_country(parts: tuple[str, ...], n_given: int, country: str | None, mlang: str, surface: str,
                     written: tuple[str, ...] = ()) -> tuple[tuple[str, bool, bool] | None, str | None]:
     """((country to romanise with, surname indeclinable, guessed from the shape) or None,
@@ -659,17 +663,22 @@ def _is_known_surname(t: Token, mlang: str | None) -> bool:
     return any(k in people_by_surname() for k in t.keys)
 
 
+_NAME_LIKE: dict[str | None, tuple[dict, dict]] = {}  # language -> (inside a sentence, sentence-initial): word -> bool
+
+
 def _name_like(t: Token, lang: str | None, stops: frozenset[str], rl: dict) -> bool:
     """Cached per (word, sentence-initial, language), also across runs: it depends on nothing else."""
     if not t.cap:
         return False
-    key = (t.text, t.initial, lang)
-    known = table("name_like")
-    r = known.get(key)
+    tables = _NAME_LIKE.get(lang)
+    if tables is None:
+        tables = _NAME_LIKE[lang] = (table(f"name_like.{lang}"), table(f"name_like.{lang}.initial"))
+    known = tables[t.initial]
+    r = known.get(t.text)
     if r is None:
         if len(known) > 300_000:
             known.clear()
-        r = known[key] = _name_like_uncached(t, lang, stops, rl)
+        r = known[t.text] = _name_like_uncached(t, lang, stops, rl)
     return r
 
 

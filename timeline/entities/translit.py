@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..lang import resource
 from .text import normalize_apostrophes
+from .wordcache import persisted
 
 VOWELS = set("аеёиоуыэюяєіїaeiouy")
 # Ukrainian е is the sound e (Ердоган, Ейтан): Russian э; є is Russian е
@@ -114,7 +115,7 @@ def romanize_name(parts: list[str] | tuple[str, ...], lang: str, country: str | 
     return _romanize_name(tuple(parts), lang, country, given, by_shape)
 
 
-@lru_cache(maxsize=50_000)
+@persisted("romanize_name", maxsize=50_000)
 def _romanize_name(parts: tuple[str, ...], lang: str, country: str | None, given: int, by_shape: bool = False) -> str:
     if lang == "uk" and country not in (None, "UKR"):
         ru_given = resource("uk", "entities").get("given_names_ru", {})

@@ -15,6 +15,7 @@ parent process writes.
 from __future__ import annotations
 
 import atexit
+import gc
 import hashlib
 import marshal
 import sys
@@ -73,6 +74,8 @@ def table(name: str) -> dict:
     if t is None:
         if "disk" not in _state:
             _state["disk"] = _read_disk(_path())
+            if _state["disk"]:
+                gc.freeze()  # (as for the index) the tables live as long as the process: no collector walks
             if _path() is not None:
                 atexit.register(save)
         t = _state["disk"].pop(name, None)  # type: ignore[union-attr]
