@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_people_rules import people
-from timeline.entities.translit import chinese_name, guess_origin, japanese_name, latin_given_name, romanize_name
+from timeline.entities.translit import _light, chinese_name, guess_origin, japanese_name, latin_given_name, romanize_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,6 +32,15 @@ ORIGINS = [
     # a given name of several origins with a surname ending one of them shares
     (("томаш", "вишневський"), "POL"),
     (("рикардо", "соуза"), "PRT"),
+    (("орхан", "гусейнов"), "AZE"),  # Орхан is Turkish and Azerbaijani: -ов decides
+    # (the data extended: more given names, endings and origins)
+    (("сельчук", "доган"), "TUR"),
+    (("мехмет", "озтюрк"), "TUR"),
+    (("никос", "пападопулос"), "GRC"),
+    (("хамад", "аль-тани"), "SAU"),
+    (("томас", "кройцбергер"), "DEU"),
+    (("ханну", "лехтонен"), "FIN"),
+    (("ігор", "акопян"), None),
     # no evidence, a Ukrainian or Russian given name, or conflicting evidence
     (("иван", "петренко"), None),
     (("іван", "гветадзе"), None),
@@ -102,6 +111,13 @@ def test_japanese_name(parts, lang, expected):
 
 def test_latin_given_names():
     assert latin_given_name("джозеф") == "Joseph"
+    assert latin_given_name("гельмут") == latin_given_name("хельмут") == "Helmut"  # Ukrainian г for h
+    assert latin_given_name("жульєн") == "Julien"  # Ukrainian у after ж
+    assert latin_given_name("жуліана") == "Juliana"
+    assert latin_given_name("сельчук") == "Selçuk"
+    # names Ukrainians or Russians bear, and case forms of them, are not listed
+    for w in ("марта", "лука", "марко", "роберта", "кристина", "северин", "христос", "роман"):
+        assert latin_given_name(w) is None, w
     assert latin_given_name("жан-пьер") == "Jean-Pierre"
     assert latin_given_name("жан-іван") is None
     assert latin_given_name("петро") is None
@@ -119,6 +135,15 @@ NATIVE = [
     (["віорел", "русу"], "uk", "MDA", "Viorel Rusu"),  # Ukrainian е is e, not Moldovan ă
     (["томаш", "грабовський"], "uk", "POL", "Tomasz Grabowski"),
     (["андреа", "занончелли"], "ru", "ITA", "Andrea Zanoncelli"),
+    (["орхан", "гусейнов"], "uk", "AZE", "Orkhan Huseynov"),  # Ukrainian е arrives as э
+    (["эльмар", "мамедъяров"], "ru", "AZE", "Elmar Mammadyarov"),
+    (["гюльнара", "гаджиева"], "ru", "AZE", "Gulnara Hajiyeva"),
+    (["ашот", "оганесян"], "uk", "ARM", "Ashot Hovhannisyan"),
+    (["акоп", "акопян"], "ru", "ARM", "Hakob Hakobyan"),
+    (["тигран", "айвазян"], "ru", "ARM", "Tigran Ayvazyan"),
+    (["арам", "погосян"], "ru", "ARM", "Aram Poghosyan"),
+    (["яннис", "пападопулос"], "uk", "GRC", "Yannis Papadopoulos"),
+    (["георгиос", "папандреу"], "ru", "GRC", "Georgios Papandreou"),
 ]
 
 
@@ -141,8 +166,17 @@ SENTENCES = [
     ("ru", "Учительница Ирина Сато рассказала о школе.", "Irina Sato"),
     ("ru", "Нападающий Паулу Феррейра забил два мяча.", "Paulo Ferreira"),
     ("uk", "Режисер Жерар Дюбуа представив новий фільм.", "Gérard Dubois"),
+    ("uk", "Бразильська співачка Жуліана Сантос заявила, що тур продовжиться.", "Juliana Santos"),
+    ("uk", "Журналіст Сельчук Доган заявив, що переговори тривають.", "Selçuk Dogan"),
+    ("ru", "Экономист Раду Константинеску заявил, что инфляция вырастет.", "Radu Constantinescu"),
+    ("uk", "Депутат Орхан Гусейнов заявив, що закон ухвалять.", "Orkhan Huseynov"),
+    ("uk", "Співачка Гаяне Арутюнян заявила, що концерт відбудеться.", "Gayane Harutyunyan"),
+    ("ru", "Тренер Акоп Акопян заявил, что команда готова.", "Hakob Hakobyan"),
+    ("uk", "Бізнесмен Гельмут Шмідт заявив, що завод запрацює.", "Helmut Schmidt"),
     # a Ukrainian given name keeps the national romanisation
     ("uk", "Інженер Олег Гвасалія заявив, що ремонт завершено.", "Oleh Hvasaliia"),
+    ("uk", "Лікар Ігор Акопян заявив, що ремонт завершено.", "Ihor Akopian"),
+    ("uk", "Тренерка Марта Коваленко заявила, що команда готова.", "Marta Kovalenko"),
     # an indeclinable foreign surname is not cut to a case stem
     ("uk", "Нагороду отримав італієць Марко Беллі, який зіграв головну роль.", "Marco Belli"),
     # a genitive city name before the person is not part of the name
@@ -166,6 +200,11 @@ def test_origin_data_well_formed():
             assert all(w == w.lower() and not w.isascii() for w in o.get(key, [])), (o["name"], key)
         countries.add(o["country"])
     assert all(v[:1].isupper() for v in d["given_latin"].values())
+    # no Ukrainian or Russian given name among the foreign ones (they would never count anyway)
+    from timeline.entities.translit import _origin_data
+
+    slavic = _origin_data()["slavic"]
+    assert not [k for k in d["given_latin"] if _light(k) in slavic]
     assert len(d["chinese"]["syllables"]) > 400
     jp = d["japanese"]
     assert len(jp["surnames"]) == len(set(jp["surnames"])) >= 150
