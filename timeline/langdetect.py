@@ -46,13 +46,15 @@ def guess_language(text: str) -> str | None:
     Runs once a document: the counts are made once (a script's share of the letters, each
     word's frequency) and shared by the languages that use them."""
     sample = text[:5000].lower()
-    words = Counter(_WORD.findall(sample))
-    if not words:
+    tokens = _WORD.findall(sample)
+    if not tokens:
         return None
-    n_words = sum(words.values())
+    words = Counter(tokens)
+    present = set(words)  # a set: `stops & present` then walks the smaller of the two
+    n_words = len(tokens)
     best, best_score = None, 0.0
     # letters ([^\W\d_]): the words' characters (\w) but digits and underscores
-    n_letters = sum(len(w) * n for w, n in words.items()) - len(_DIGIT.findall(sample)) - sample.count("_")
+    n_letters = len("".join(tokens)) - len(_DIGIT.findall(sample)) - sample.count("_")
     utf8 = sample.encode("utf-8", "surrogatepass")
     shares: dict[str, float] = {}
     for code, (script, letters, stops) in _profiles().items():
@@ -62,8 +64,8 @@ def guess_language(text: str) -> str | None:
         share = shares[script]
         if share < 0.3:
             continue
-        stop_hits = sum(words[w] for w in stops if w in words) / n_words
-        letter_hits = sum(sample.count(ch) for ch in letters) / max(1, len(sample))
+        stop_hits = sum(map(words.__getitem__, stops & present)) / n_words
+        letter_hits = sum(map(sample.count, letters)) / max(1, len(sample))
         score = share + 3 * stop_hits + 20 * letter_hits
         if score > best_score:
             best, best_score = code, score
