@@ -27,3 +27,34 @@ def test_every_pattern_has_examples():
 def test_resource_example(lang, example):
     found = find_timexes(example["text"], published=example.get("published"), lang=None if lang == "common" else lang)
     assert [[t["text"], t["value"]] for t in found] == example["expect"]
+
+
+def test_resource_files_are_read_back_from_the_cache_as_parsed(tmp_path, monkeypatch):
+    import tomllib
+
+    from timeline.temporal import resources
+
+    monkeypatch.setenv("LITOPYS_CACHE", str(tmp_path))
+    paths = [COMMON] + [p for lang in temporal_languages() for p in lang_files(lang)]
+    parsed = {p: tomllib.loads(p.read_bytes().decode("utf-8")) for p in paths}
+    assert {p: _load(p) for p in paths} == parsed  # first run: parsed and stored
+
+    def no_parse(text):
+        raise AssertionError("parsed again although cached")
+
+    monkeypatch.setattr(resources.tomllib, "loads", no_parse)
+    assert {p: _load(p) for p in paths} == parsed
+
+
+def test_a_resource_file_with_a_date_is_parsed_uncached(tmp_path, monkeypatch):
+    from datetime import date
+
+    from timeline.temporal import resources
+
+    monkeypatch.setenv("LITOPYS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(resources, "LANG_DIR", tmp_path)
+    path = tmp_path / "xx" / "temporal.toml"
+    path.parent.mkdir()
+    path.write_text('since = 2025-09-03\n[vocab.month]\n"9" = ["sept"]\n', encoding="utf-8")
+    assert _load(path) == {"since": date(2025, 9, 3), "vocab": {"month": {"9": ["sept"]}}}
+    assert _load(path)["since"] == date(2025, 9, 3)

@@ -122,8 +122,16 @@ class Resources:
 
 
 def _load(path: Path) -> dict:
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+    """A resource file's data.  tomllib is pure Python (milliseconds a file at every start),
+    so the parse is kept between processes, keyed by the file's text."""
+    from ..cache import cached_marshal
+
+    name = "toml-" + "-".join(path.relative_to(LANG_DIR.parent).with_suffix("").parts)
+    text = path.read_bytes().decode("utf-8")  # what tomllib.load reads: no newline translation
+    try:
+        return cached_marshal(name, text, lambda: tomllib.loads(text))
+    except ValueError:  # a value marshal cannot store (a TOML date), or a bad file: parse as ever
+        return tomllib.loads(text)
 
 
 Compile = Callable[[str, int], re.Pattern]
