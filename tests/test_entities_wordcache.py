@@ -109,3 +109,30 @@ def test_entity_output_is_the_same_from_the_analyser_and_from_the_file(tmp_path)
     again = list((tmp_path / "cache").glob("entities-words-*.marshal"))
     if again == stored:  # (unless a source was edited meanwhile: a new digest, a new file)
         assert again[0].stat().st_size == size  # nothing new to write the second time
+
+
+def test_settle_collects_garbage_then_freezes_the_grown_tables(fresh, monkeypatch):
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    monkeypatch.setattr(wordcache, "FREEZE_STEP", 10)
+    words = wordcache.table("test_words")
+    frozen = gc.get_freeze_count()
+    gc.disable()  # only settle() may collect here
+    try:
+        cycle = Node()
+        cycle.me = cycle  # garbage only the cyclic collector frees
+        dead = weakref.ref(cycle)
+        del cycle
+        words.update((f"w{k}", k) for k in range(5))
+        wordcache.settle()
+        assert dead() is not None and gc.get_freeze_count() == frozen  # 5 new answers: nothing done
+        words.update((f"w{k}", k) for k in range(5, 20))
+        wordcache.settle()
+        assert dead() is None  # collected, not frozen with the tables
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.enable()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..document import Document, Entity
-from . import matcher, morph, people
+from . import matcher, morph, people, wordcache
 from .gazetteer import Entry, country_name
 from .tokens import doc_tokens
 
@@ -130,6 +130,7 @@ def tag_entities(doc: Document) -> Document:
         else:
             out.append(Entity(doc.text[s:t], s, t, e.kind, e.name, e.country, lat=e.lat, lon=e.lon))
     doc.entities = out
+    wordcache.settle()
     return doc
 
 

@@ -82,6 +82,7 @@ def table(name: str) -> dict:
         t = t if isinstance(t, dict) else {}
         _tables[name] = t
         _loaded[name] = len(t)
+        _state["frozen_at"] = _state.get("frozen_at", 0) + len(t)  # (frozen with the file's content)
     return t
 
 
@@ -104,6 +105,21 @@ def persisted(name: str, maxsize: int = 200_000) -> Callable:
         return lru_cache(maxsize=maxsize)(stored)
 
     return deco
+
+
+FREEZE_STEP = 20_000  # new answers between two collect-and-freeze steps
+
+
+def settle() -> None:
+    """Called after each article: once the tables (and the memos around them) grew by
+    FREEZE_STEP answers, collect the garbage, then freeze what is left (gc.freeze), as for
+    the index.  Otherwise every full collection walks all the answers again, and a fresh
+    process makes several while its tables grow (~0.2 ms an article on a first pass)."""
+    n = sum(map(len, _tables.values()))
+    if n - _state.get("frozen_at", 0) > FREEZE_STEP:  # type: ignore[operator]
+        gc.collect()
+        gc.freeze()
+        _state["frozen_at"] = n
 
 
 def save() -> None:
