@@ -45,3 +45,22 @@ def test_each_language_keeps_its_scan_index_in_the_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(resources, "build_scan", rebuilt)
     for lang in ("uk", "en"):
         assert resources.compiled.__wrapped__((lang,)).heads == compiled((lang,)).heads
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "en"])
+def test_every_match_is_tried_whatever_its_white_space(lang):
+    """Heads are stored with one space for every white space character: a match with a
+    no-break, thin or other space is still looked up and tried."""
+    from timeline.temporal.scan import head_key
+
+    res = compiled((lang,))
+    spaces = ["\u00a0", "\u2009", "\u202f", "\t", "\u3000", "  \n"]
+    texts = [t.replace(" ", s) for t in TEXTS + ["3 вересня, 5 мая 2025 г., 12 Sept. 2025, 2001 - 2003"] for s in spaces]
+    for text in texts:
+        at_starts = set(starts(res.scan, res.scan_first, text, 0, len(text)))
+        for rank, pattern in enumerate(res.patterns):
+            for m in pattern.regex.finditer(text):
+                if m.end() > m.start():
+                    assert m.start() in at_starts
+                    assert rank in res.heads.get(head_key(text, m.start()), ()), (pattern.name, m.group())
+    assert all(k.isprintable() for k in res.heads)  # one space, no other white space, is stored

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .resources import BUILTIN, Resources
-from .scan import HEAD, starts
+from .scan import head_key, starts
 
 # Fields that members of a range share when one of them leaves them out
 # ("1 - 3 вересня 2025": the first member takes month and year from the second).
@@ -114,7 +114,7 @@ def detect(text: str, res: Resources, start: int = 0, end: int | None = None) ->
     matches = []
     patterns, heads, match = res.patterns, res.heads, res.match
     for at in starts(res.scan, res.scan_first, text, start, end):
-        for rank in heads.get(text[at : at + HEAD].lower(), ()):
+        for rank in heads.get(head_key(text, at), ()):
             m = match[rank](text, at, end)
             if m is not None and m.end() > at:
                 matches.append((at, m.end(), rank, m))

@@ -214,7 +214,7 @@ def _scan_index(name: str, patterns: list[Pattern], rx: Compile = re.compile):
     second a language at each process start, the cached index a few milliseconds."""
     from ..cache import cached_marshal
 
-    key = "scan 3\n" + "\n".join(f"{p.regex.flags}:{p.regex.pattern}" for p in patterns)
+    key = "scan 4\n" + "\n".join(f"{p.regex.flags}:{p.regex.pattern}" for p in patterns)
 
     def build():
         ahead, heads, loose = build_scan(patterns)

@@ -55,7 +55,29 @@ def build_scan(patterns: list[Pattern]) -> tuple[str, dict[str, list[int]], list
         shared.setdefault(tuple(map(frozenset, nexts)), set()).add(a)
     alts = sorted(_set(firsts) + "".join(map(_set, nexts)) for nexts, firsts in shared.items())
     ahead = "(?=" + _set(set(by_first)) + ")(?:" + "|".join(alts) + ")" if alts else "(?!)"
-    return ahead, heads, loose
+    return ahead, _one_space(heads), loose
+
+
+_WHITE = re.compile(r"\s")
+
+
+def head_key(text: str, at: int) -> str:
+    """The key of `heads` for a start at `at`: HEAD characters in lower case, any white
+    space as " " (every other white space character is unprintable: a cheap test first)."""
+    key = text[at : at + HEAD].lower()
+    return key if key.isprintable() else _WHITE.sub(" ", key)
+
+
+def _one_space(heads: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Heads with each white space as " ": a `\\s` yields a head per white space character
+    (some 25), nine in ten of them; merged, the index is a tenth of the size to load."""
+    out: dict[str, list[int]] = {}
+    for h, ranks in heads.items():
+        merged = out.setdefault(_WHITE.sub(" ", h), [])
+        merged.extend(r for r in ranks if r not in merged)
+    for ranks in out.values():
+        ranks.sort()  # the patterns are tried in rank order, as one head's were
+    return out
 
 
 def scan_sources(ahead: str) -> tuple[str, str]:
