@@ -40,6 +40,8 @@ ORIGINS = [
     (("хамад", "аль-тани"), "SAU"),
     (("томас", "кройцбергер"), "DEU"),
     (("ханну", "лехтонен"), "FIN"),
+    (("ульф", "кристерссон"), "SWE"),
+    (("ларс", "нильсен"), "SWE"),  # Ларс is German too: -сен decides
     (("ігор", "акопян"), None),
     # no evidence, a Ukrainian or Russian given name, or conflicting evidence
     (("иван", "петренко"), None),
@@ -144,6 +146,11 @@ NATIVE = [
     (["арам", "погосян"], "ru", "ARM", "Aram Poghosyan"),
     (["яннис", "пападопулос"], "uk", "GRC", "Yannis Papadopoulos"),
     (["георгиос", "папандреу"], "ru", "GRC", "Georgios Papandreou"),
+    (["андерс", "йоханссон"], "ru", "SWE", "Anders Johansson"),
+    (["саули", "нийнистё"], "ru", "FIN", "Sauli Niinistö"),
+    (["кюлли", "тамм"], "ru", "EST", "Külli Tamm"),
+    (["ондржей", "коржинек"], "ru", "CZE", "Ondřej Kořinek"),
+    (["корнелия", "попеску"], "ru", "ROU", "Cornelia Popescu"),
 ]
 
 
