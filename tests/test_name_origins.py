@@ -41,6 +41,7 @@ ORIGINS = [
     (("томас", "кройцбергер"), "DEU"),
     (("ханну", "лехтонен"), "FIN"),
     (("ульф", "кристерссон"), "SWE"),
+    (("франс", "тиммерманс"), "NLD"),
     (("ларс", "нильсен"), "SWE"),  # Ларс is German too: -сен decides
     (("ігор", "акопян"), None),
     # no evidence, a Ukrainian or Russian given name, or conflicting evidence
@@ -147,6 +148,7 @@ NATIVE = [
     (["яннис", "пападопулос"], "uk", "GRC", "Yannis Papadopoulos"),
     (["георгиос", "папандреу"], "ru", "GRC", "Georgios Papandreou"),
     (["андерс", "йоханссон"], "ru", "SWE", "Anders Johansson"),
+    (["вопке", "хукстра"], "ru", "NLD", "Vopke Hoekstra"),  # (Wopke from the given names)
     (["саули", "нийнистё"], "ru", "FIN", "Sauli Niinistö"),
     (["кюлли", "тамм"], "ru", "EST", "Külli Tamm"),
     (["ондржей", "коржинек"], "ru", "CZE", "Ondřej Kořinek"),
