@@ -130,3 +130,23 @@ def test_seed_article():
 def test_fallback_language_uses_dateparser():
     found = find_timexes("Am 3. September 2025 trafen sich die Minister.", published=PUB, lang="de")
     assert [(t["text"], t["value"]) for t in found] == [("3. September 2025", "2025-09-03")]
+
+
+def test_the_tense_is_worked_out_only_for_expressions_that_depend_on_it(monkeypatch):
+    import sys
+
+    temporal = sys.modules["timeline.temporal"]
+    calls = []
+    real = temporal._tense
+
+    def counted(before, after, res):
+        calls.append(before)
+        return real(before, after, res)
+
+    monkeypatch.setattr(temporal, "_tense", counted)
+    absolute = "date 2025-09-10 Новини\nУгоду підписали 3 вересня 2025 року. Переговори тривали 3 дні."
+    assert [t["value"] for t in find_timexes(absolute, lang="uk")] == ["2025-09-03", "P3D"]
+    assert calls == []
+    # a bare weekday needs it, once, however often resolving asks
+    found = find_timexes("date 2025-09-10 Новини\nЗустріч відбудеться у понеділок.", lang="uk")
+    assert [t["value"] for t in found] == ["2025-09-15"] and len(calls) == 1

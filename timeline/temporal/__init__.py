@@ -12,7 +12,9 @@ dateparser is imported only by the fallback.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from ..document import Document, Sentence, Timex
 from .anchor import anchor
@@ -51,9 +53,11 @@ def _tense(before: str, after: str, res: Resources) -> str | None:
     return tense
 
 
-def _clauses(doc: Document, cands: list[Candidate], res: Resources) -> tuple[list[str | None], list[int]]:
+def _clauses(doc: Document, cands: list[Candidate], res: Resources) -> tuple[list[Callable[[], str | None]], list[int]]:
     """Per candidate: its tense ("future", "past" or None, from the words near it in its
-    sentence) and the index of its sentence (-1 outside any)."""
+    sentence), as a function that works it out (resolving asks for it for about one
+    expression in ten, and the cue search costs more than the rest of anchoring), and the
+    index of its sentence (-1 outside any)."""
     sents: list[Sentence] = doc.sentences
     starts = [s.start for s in sents]
     tenses, where = [], []
@@ -64,9 +68,13 @@ def _clauses(doc: Document, cands: list[Candidate], res: Resources) -> tuple[lis
             lo, hi = max(lo, sents[i].start), min(hi, sents[i].end)
         else:
             i = -1
-        tenses.append(_tense(doc.text[max(lo, 0) : c.start], doc.text[c.end : hi], res))
+        tenses.append(partial(_tense_around, doc.text, max(lo, 0), c.start, c.end, hi, res))
         where.append(i)
     return tenses, where
+
+
+def _tense_around(text: str, lo: int, start: int, end: int, hi: int, res: Resources) -> str | None:
+    return _tense(text[lo:start], text[end:hi], res)
 
 
 def _type(kind: str, value: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -44,16 +45,31 @@ class Point:
         return date(self.year, self.month, self.day) if self.month and self.day else None
 
 
+_UNKNOWN = object()
+
+
 @dataclass
 class Context:
     published: date | None
     ref: Point | None = None  # last mentioned date
     narrative: bool = False
-    tense: str | None = None  # "past", "future" or None
     sentence: int = -1  # the current expression's sentence
     year_here: tuple[int, int, int] | None = None  # (sentence, end offset, year) of the last explicit year
     start: int = 0  # the current expression's offset
     quarter: Point | None = None  # the last quarter mentioned (a report on a quarter)
+    tense_of: Callable[[], str | None] | None = None  # works out the current expression's tense
+    _tense: object = _UNKNOWN
+
+    def at(self, start: int, sentence: int, tense_of: Callable[[], str | None] | None) -> None:
+        """Move to the next expression."""
+        self.start, self.sentence, self.tense_of, self._tense = start, sentence, tense_of, _UNKNOWN
+
+    @property
+    def tense(self) -> str | None:
+        """"past", "future" or None; worked out when first asked (few expressions need it)."""
+        if self._tense is _UNKNOWN:
+            self._tense = self.tense_of() if self.tense_of is not None else None
+        return self._tense
 
 
 def _int(v) -> int | None:
@@ -421,16 +437,20 @@ def _moves(ref: Point | None, p: Point) -> bool:
 
 
 def anchor(
-    cands: list[Candidate], published: date | None, tenses: list[str | None], sentences: list[int] | None = None
+    cands: list[Candidate],
+    published: date | None,
+    tenses: list[Callable[[], str | None]],
+    sentences: list[int] | None = None,
 ) -> list[tuple[str | None, str]]:
     """Values for candidates in text order; each resolved date becomes the next reference.
 
-    `tenses` and `sentences` (index of each candidate's sentence) come from the sentence
-    stage; without them every expression is read on its own."""
+    `tenses` (a function per candidate giving "past", "future" or None) and `sentences`
+    (index of each candidate's sentence) come from the sentence stage; without them every
+    expression is read on its own."""
     ctx = Context(published, narrative=is_narrative(cands, published))
     out = []
-    for c, tense, sentence in zip(cands, tenses, sentences or [-1] * len(cands), strict=True):
-        ctx.tense, ctx.sentence, ctx.start = tense, sentence, c.start
+    for c, tense_of, sentence in zip(cands, tenses, sentences or [-1] * len(cands), strict=True):
+        ctx.at(c.start, sentence, tense_of)
         value, how = resolve(c, ctx)
         out.append((value, how))
         if (year := _year(c.sem)) is not None and not c.sem.get("bc"):
