@@ -109,3 +109,53 @@ def test_role_cue_shortcut_gives_what_the_walk_gives(k):
             assert people._role_before(toks, i, doc.lang, e, doc.text, cues) == walk
             shortcuts += not people._cue_before(i, doc.lang, e, cues)
     assert 0 < shortcuts < 2 * len(toks)  # both paths taken
+
+
+def _reference_agree(lang, words, prefer=frozenset(), gender_pref=None):
+    """people._agree as it was: every (case, gender) walks every word's parses."""
+    from timeline.entities import morph
+
+    best, best_score = (None, None), -1.0
+    for case in morph.CASES:
+        for gender in ("masc", "femn"):
+            score = 0.0
+            for w in words:
+                weight = 1.0 if morph.is_known(lang, w) else 0.4
+                for p in morph.parses(lang, w):
+                    g = p.tag.grammemes
+                    if "plur" in g and "Surn" not in g:
+                        continue
+                    if case in g and (gender in g or "Fixd" in g or "ms-f" in g):
+                        score += (2 if morph.PERSON_TAGS & g else 1) * weight
+                        break
+            score += 0.3 if case == "nomn" else 0
+            score += 1.5 if case in prefer else 0
+            score += 1.0 if gender == gender_pref else 0
+            score += 0.6 if gender_pref is not None and case == "nomn" else 0
+            if score > best_score:
+                best, best_score = (case, gender), score
+    return best
+
+
+def test_agree_from_per_word_scores_matches_the_plain_loop():
+    from timeline.entities import people
+
+    runs = set()
+    for text in _texts():
+        doc = split_sentences(detect_language(Document.from_text(text)))
+        if doc.lang not in ("uk", "ru"):
+            continue
+        toks = [t for t in doc_tokens(doc) if t.cap]
+        runs.update((doc.lang, tuple(t.text for t in toks[k : k + n])) for k in range(len(toks)) for n in (1, 2, 3))
+    assert len(runs) > 500
+    for lang, words in sorted(runs):
+        for prefer in (frozenset(), frozenset({"gent"}), frozenset({"datv", "loct"})):
+            for pref in (None, "masc", "femn"):
+                assert people._agree(lang, words, prefer, pref) == _reference_agree(lang, words, prefer, pref), (words, prefer, pref)
+
+
+def test_normalize_apostrophes_fast_path():
+    from timeline.entities.text import _APOSTROPHES, normalize_apostrophes
+
+    for w in ("Київ", "О’Ніл", "Обʼєднання", "м`ята", "п'ять", "al-Burhan", "U.S.", "", "Zürich", "ʼ"):
+        assert normalize_apostrophes(w) == w.translate(_APOSTROPHES)

@@ -276,6 +276,28 @@ def _cue_before(i: int, lang: str | None, ents: dict[int, Entry], cues: list[int
     return cues[i] > cues[max(0, i - 6)]
 
 
+_AGREE_SLOTS = tuple((case, gender) for case in morph.CASES for gender in ("masc", "femn"))
+
+
+@persisted("agreement", maxsize=100_000)
+def _agreement(lang: str, word: str) -> tuple[float, ...]:
+    """What one word adds to each (case, gender) of _AGREE_SLOTS: its first parse that fits,
+    2 for a name's parse, 1 otherwise, times 0.4 for a word the dictionary lacks; 0.0 when
+    none fits.  Per word, so a run's score is a few additions."""
+    weight = 1.0 if morph.is_known(lang, word) else 0.4
+    # (one person: "Раис" is not "Раис", genitive plural of Раиса)
+    gs = [g for g in (p.tag.grammemes for p in morph.parses(lang, word)) if not ("plur" in g and "Surn" not in g)]
+    out = []
+    for case, gender in _AGREE_SLOTS:
+        add = 0.0
+        for g in gs:
+            if case in g and (gender in g or "Fixd" in g or "ms-f" in g):
+                add = (2 if morph.PERSON_TAGS & g else 1) * weight
+                break
+        out.append(add)
+    return tuple(out)
+
+
 @persisted("agree", maxsize=50_000)
 def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset(), gender_pref: str | None = None) -> tuple[str | None, str | None]:
     """The (case, gender) most words of the run can share.
@@ -284,26 +306,19 @@ def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset
     role noun in apposition ("министра Жеральда Дарманена": genitive).
     """
     best, best_score = (None, None), -1.0
-    for case in morph.CASES:
-        for gender in ("masc", "femn"):
-            score = 0.0
-            for w in words:
-                weight = 1.0 if morph.is_known(lang, w) else 0.4
-                for p in morph.parses(lang, w):
-                    g = p.tag.grammemes
-                    if "plur" in g and "Surn" not in g:
-                        continue  # one person: "Раис" is not "Раис" (genitive plural of Раиса)
-                    if case in g and (gender in g or "Fixd" in g or "ms-f" in g):
-                        score += (2 if morph.PERSON_TAGS & g else 1) * weight
-                        break
-            score += 0.3 if case == "nomn" else 0
-            score += 1.5 if case in prefer else 0
-            score += 1.0 if gender == gender_pref else 0
-            # (a past-tense verb right after the name makes it the subject more surely than a
-            # genitive role noun before it: "Агент игрока Рикардо Соуза сообщил")
-            score += 0.6 if gender_pref is not None and case == "nomn" else 0
-            if score > best_score:
-                best, best_score = (case, gender), score
+    adds = [_agreement(lang, w) for w in words]
+    for n, (case, gender) in enumerate(_AGREE_SLOTS):
+        score = 0.0
+        for a in adds:
+            score += a[n]
+        score += 0.3 if case == "nomn" else 0
+        score += 1.5 if case in prefer else 0
+        score += 1.0 if gender == gender_pref else 0
+        # (a past-tense verb right after the name makes it the subject more surely than a
+        # genitive role noun before it: "Агент игрока Рикардо Соуза сообщил")
+        score += 0.6 if gender_pref is not None and case == "nomn" else 0
+        if score > best_score:
+            best, best_score = (case, gender), score
     return best
 
 

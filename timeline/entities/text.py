@@ -22,6 +22,8 @@ def skeleton(word: str) -> str:
 
 
 def normalize_apostrophes(word: str) -> str:
+    if word.isalpha() and "ʼ" not in word:  # most words: no translate (ʼ is a letter to isalpha)
+        return word
     return word.translate(_APOSTROPHES)
 
 
