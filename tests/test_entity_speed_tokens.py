@@ -159,3 +159,19 @@ def test_normalize_apostrophes_fast_path():
 
     for w in ("Київ", "О’Ніл", "Обʼєднання", "м`ята", "п'ять", "al-Burhan", "U.S.", "", "Zürich", "ʼ"):
         assert normalize_apostrophes(w) == w.translate(_APOSTROPHES)
+
+
+def test_learning_new_words_gives_the_per_word_answers():
+    """doc_tokens' first sight of words (tokens._learn, lower-case words ruled out in one batch)
+    against lower_kind and token_keys word by word, with nothing known beforehand."""
+    from timeline.entities.tokens import _learn
+
+    for text in _texts():
+        doc = split_sentences(detect_language(Document.from_text(text)))
+        words = [m.group() for m in TOKEN_RE.finditer(text)]
+        kinds: list = [False] * len(words)
+        _learn(words, kinds, {}, doc.lang)
+        for w, ki in zip(words, kinds, strict=True):
+            kind = lower_kind(w, doc.lang) if w[:1].islower() else 2
+            assert ki == ((*token_keys(w, doc.lang), kind) if kind else None), w
+        assert None in kinds and any(kinds)

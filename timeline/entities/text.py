@@ -9,7 +9,7 @@ import re
 # is a hot path: every article is split with it)
 TOKEN_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W\d_]+(?:['’ʼ`\-][^\W\d_]+)*|\d+(?=[^\W\d_])[^\W\d_]+")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-_SKELETON = str.maketrans({
+SKELETON_TABLE = str.maketrans({
     "ё": "е", "є": "е", "э": "е", "і": "и", "ї": "и", "ы": "и", "ґ": "г", "ь": None, "ъ": None,
     "'": None, "’": None, "ʼ": None, "`": None, ".": None, "ў": "у",
 })
@@ -18,7 +18,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
 
 def skeleton(word: str) -> str:
     """Lower case, Ukrainian and Russian spellings merged (є/е/э, і/и/ы, ь dropped)."""
-    return word.lower().translate(_SKELETON)
+    return word.lower().translate(SKELETON_TABLE)
 
 
 def normalize_apostrophes(word: str) -> str:

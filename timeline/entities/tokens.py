@@ -10,7 +10,7 @@ from ..document import Document
 from ..lang import resource
 from . import morph
 from .gazetteer import index
-from .text import TOKEN_RE, Token, is_cyrillic, normalize_apostrophes, skeleton
+from .text import SKELETON_TABLE, TOKEN_RE, Token, is_cyrillic, normalize_apostrophes, skeleton
 from .wordcache import persisted, table
 
 _JOIN_GAP = re.compile(r"^[ \t\u00a0]*-?[ \t\u00a0]*$|^[ \t\u00a0]*\n?[ \t\u00a0]*$")
@@ -143,6 +143,26 @@ def _word_info(lang: str | None) -> dict[str, tuple | None]:
     return d
 
 
+def _learn(words: list[str], kinds: list, info: dict, lang: str | None) -> None:
+    """Fill in kinds[k] for the words seen for the first time (False), and remember them."""
+    new = [k for k, ki in enumerate(kinds) if ki is False]
+    # most new lower-case words are ruled out by their skeleton (lower_kind's first test),
+    # made for all of them in one translate
+    lower = [words[k] for k in new if words[k][:1].islower() and "-" not in words[k]]
+    if lower:
+        any_sk = _keep_sets(lang)[5]
+        for w, sk in zip(lower, "\n".join(lower).lower().translate(SKELETON_TABLE).split("\n"), strict=True):
+            if sk not in any_sk:
+                info[w] = None
+    for k in new:
+        w = words[k]
+        ki = info.get(w, False)
+        if ki is False:
+            kind = lower_kind(w, lang) if w[:1].islower() else 2
+            ki = info[w] = (*token_keys(w, lang), kind) if kind else None
+        kinds[k] = ki
+
+
 def doc_tokens(doc: Document) -> list[Token]:
     """The kept words of the title and body as Tokens.
 
@@ -162,13 +182,7 @@ def doc_tokens(doc: Document) -> list[Token]:
         words = parts[1::2]
         kinds = list(map(get, words, repeat(False)))
         if False in kinds:  # words seen for the first time
-            for k in [k for k, ki in enumerate(kinds) if ki is False]:
-                w = words[k]
-                ki = get(w, False)
-                if ki is False:
-                    kind = lower_kind(w, lang) if w[:1].islower() else 2
-                    ki = info[w] = (*token_keys(w, lang), kind) if kind else None
-                kinds[k] = ki
+            _learn(words, kinds, info, lang)
         pos = list(accumulate(map(len, parts), initial=a))  # word k spans pos[2k+1]:pos[2k+2]
         p = -1  # index of the previous kept word
         for k, ki in zip(compress(range(len(kinds)), kinds), filter(None, kinds), strict=True):
