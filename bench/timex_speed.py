@@ -6,8 +6,8 @@ Both run in-process on the same texts, each given the article's language (from t
 file beside it when there is one, else our detection) and its publication date:
 - ours: `Document.from_text(text, lang=lang)` then `timeline.temporal.tag_timexes` (the
   temporal stage; the pipeline's own language and sentence stages are not timed, the tagger
-  then reads tense from a window of raw text), after one warm-up document so that resource
-  compilation (once per process) is not counted;
+  splits the paragraphs whose sentences it needs itself, as in the CLI), after one warm-up
+  document so that resource compilation (once per process) is not counted;
 - dateparser: its fast case, `search_dates(body, languages=[lang])`, RELATIVE_BASE set.
 Times are CPU seconds of this process (the machine is shared, wall time is noisy).
 `--processes` also times whole processes on the same files, start-up included: our CLI

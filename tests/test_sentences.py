@@ -113,3 +113,45 @@ def test_sentence_cases(text, lang, expect):
     from timeline.sentences import split_text
 
     assert [s.text for s in split_text(text, 0, lang)] == expect
+
+
+def _index_texts():
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data" / "dev"
+    yield "date 2025-09-03 Заголовок статті\n\nАбзац один. Абзац два.\nРядок без крапки\nщо триває.\n\n\r\n  Він сказав: «Досить. Годі». Потім пішов."
+    yield "Без заголовка. Mr. Smith met Dr. Jones.\n\n\n"
+    yield "date 2025-09-03   \n\nТекст без назви. Друге речення."
+    for path in sorted(data.glob("*.txt"))[:12]:
+        yield path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("presplit", [False, True])
+def test_sentence_index_finds_the_sentence_split_sentences_gives(presplit):
+    """Splitting only the paragraph asked about gives the sentences splitting all gives."""
+    from timeline.langdetect import detect_language
+    from timeline.sentences import SentenceIndex
+
+    for text in _index_texts():
+        full = split_sentences(detect_language(Document.from_text(text))).sentences
+        doc = detect_language(Document.from_text(text))
+        if presplit:
+            split_sentences(doc)
+        index = SentenceIndex(doc)
+        for pos in range(len(text) + 1):
+            expected = next((s for s in full if s.start <= pos < s.end), None)
+            assert index.at(pos) == expected, (pos, text[max(0, pos - 20) : pos + 20])
+
+
+def test_sentence_index_splits_only_the_paragraph_asked_about(monkeypatch):
+    from timeline import sentences
+
+    calls = []
+    real = sentences._split_chunk
+    monkeypatch.setattr(sentences, "_split_chunk", lambda *a: calls.append(a[1:3]) or real(*a))
+    text = "date 2025-09-03 Назва\nПерший абзац. Ще речення.\n\nДругий абзац.\n\nТретій абзац. Кінець."
+    index = sentences.SentenceIndex(Document.from_text(text, lang="uk"))
+    pos = text.index("Кінець")
+    assert index.at(pos).text == "Кінець." and index.at(pos + 2).text == "Кінець."
+    assert index.at(text.index("Назва")).text == "Назва"
+    assert len(calls) == 1  # the third paragraph, once

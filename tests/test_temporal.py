@@ -150,3 +150,21 @@ def test_the_tense_is_worked_out_only_for_expressions_that_depend_on_it(monkeypa
     # a bare weekday needs it, once, however often resolving asks
     found = find_timexes("date 2025-09-10 Новини\nЗустріч відбудеться у понеділок.", lang="uk")
     assert [t["value"] for t in found] == ["2025-09-15"] and len(calls) == 1
+
+
+def test_tagging_without_the_sentence_stage_gives_the_same_expressions():
+    """The CLI's timex command skips the sentences stage: the temporal stage then splits
+    the paragraphs it asks about, and must find what it finds after a full split."""
+    from timeline.langdetect import detect_language
+
+    texts = [
+        "date 2025-03-10 Новини\nУ 2014 році, 5 березня, почалося. Зустріч відбудеться у понеділок.\n\nУ 2014 році. 5 березня теж.",
+        "date 2025-09-10 News\nThe deal, signed in 2019, on March 5 changed it. Talks will resume on Monday.",
+    ] + [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "data" / "dev").glob("*.txt"))]
+    for text in texts:
+        full = tag_timexes(split_sentences(detect_language(Document.from_text(text)))).timexes
+        lazy = tag_timexes(detect_language(Document.from_text(text))).timexes
+        assert lazy == full
+    # a year given just before, in the same sentence only; the tense of the sentence
+    values = [[t.value for t in tag_timexes(detect_language(Document.from_text(text))).timexes] for text in texts[:2]]
+    assert values == [["2014", "2014-03-05", "2025-03-10", "2014", "2025-03-05"], ["2019", "2019-03-05", "2025-09-15"]]

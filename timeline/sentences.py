@@ -13,6 +13,7 @@ verb outside the quote is what the sentence reports.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from .document import Document, Sentence
@@ -135,13 +136,26 @@ def _add(out: list[Sentence], text: str, start: int, end: int, offset: int) -> N
 
 def split_text(text: str, offset: int = 0, lang: str | None = None) -> list[Sentence]:
     out: list[Sentence] = []
-    pos = 0
-    for m in list(_PARA.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        chunk = text[pos:end]
-        for line_start, line in _lines(chunk):
-            out.extend(_split_paragraph(line, offset + pos + line_start, lang))
-        pos = m.end() if m else len(text)
+    for start, end in _paragraphs(text):
+        out.extend(_split_chunk(text, start, end, offset, lang))
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: no sentence crosses a paragraph break."""
+    spans, pos = [], 0
+    for m in _PARA.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return spans
+
+
+def _split_chunk(text: str, start: int, end: int, offset: int, lang: str | None) -> list[Sentence]:
+    chunk = text[start:end]
+    out: list[Sentence] = []
+    for line_start, line in _lines(chunk):
+        out.extend(_split_paragraph(line, offset + start + line_start, lang))
     return out
 
 
@@ -157,6 +171,44 @@ def _lines(chunk: str):
                 yield start, chunk[start : m.start()]
                 start = m.end()
     yield start, chunk[start:]
+
+
+class SentenceIndex:
+    """The sentence around an offset of a document: its sentences when they are split, else
+    only the paragraph asked about is split (once), as split_sentences would split it.  The
+    temporal stage needs the sentences of a few expressions, not a document's every one."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.split: list[Sentence] | None = doc.sentences or None
+        self.starts = [s.start for s in self.split] if self.split else []
+        self.title = Sentence(*doc.title_span, doc.text[slice(*doc.title_span)]) if doc.title_span else None
+        self.paragraphs: list[tuple[int, int]] | None = None  # in body offsets
+        self.done: dict[int, tuple[list[int], list[Sentence]]] = {}
+
+    def at(self, pos: int) -> Sentence | None:
+        """The sentence holding offset `pos`, None when it is between sentences."""
+        if self.split is not None:
+            i = bisect_right(self.starts, pos) - 1
+            return self.split[i] if i >= 0 and pos < self.split[i].end else None
+        if self.title and self.title.start <= pos < self.title.end:
+            return self.title
+        doc = self.doc
+        rel = pos - doc.body_start
+        if rel < 0:
+            return None
+        body = doc.text[doc.body_start :]
+        if self.paragraphs is None:
+            self.paragraphs = _paragraphs(body)
+        k = bisect_right(self.paragraphs, (rel, len(body) + 1)) - 1
+        if k < 0 or rel >= self.paragraphs[k][1]:
+            return None
+        if k not in self.done:
+            sents = _split_chunk(body, *self.paragraphs[k], doc.body_start, doc.lang)
+            self.done[k] = ([s.start for s in sents], sents)
+        starts, sents = self.done[k]
+        i = bisect_right(starts, pos) - 1
+        return sents[i] if i >= 0 and pos < sents[i].end else None
 
 
 def split_sentences(doc: Document) -> Document:

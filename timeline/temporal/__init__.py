@@ -11,12 +11,11 @@ dateparser is imported only by the fallback.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 from datetime import date
-from functools import partial
 
-from ..document import Document, Sentence, Timex
+from ..document import Document, Timex
+from ..sentences import SentenceIndex
 from .anchor import anchor
 from .detect import Candidate, detect
 from .resources import Resources, compiled, temporal_languages
@@ -53,28 +52,29 @@ def _tense(before: str, after: str, res: Resources) -> str | None:
     return tense
 
 
-def _clauses(doc: Document, cands: list[Candidate], res: Resources) -> tuple[list[Callable[[], str | None]], list[int]]:
-    """Per candidate: its tense ("future", "past" or None, from the words near it in its
-    sentence), as a function that works it out (resolving asks for it for about one
-    expression in ten, and the cue search costs more than the rest of anchoring), and the
-    index of its sentence (-1 outside any)."""
-    sents: list[Sentence] = doc.sentences
-    starts = [s.start for s in sents]
-    tenses, where = [], []
-    for c in cands:
-        i = bisect_right(starts, c.start) - 1
-        lo, hi = c.start - _TENSE_BEFORE, c.end + _TENSE_AFTER
-        if 0 <= i and c.start < sents[i].end:
-            lo, hi = max(lo, sents[i].start), min(hi, sents[i].end)
-        else:
-            i = -1
-        tenses.append(partial(_tense_around, doc.text, max(lo, 0), c.start, c.end, hi, res))
-        where.append(i)
-    return tenses, where
+def _tense_of(doc: Document, c: Candidate, sentences: SentenceIndex, res: Resources) -> Callable[[], str | None]:
+    """The tense of a candidate ("future", "past" or None, from the words near it in its
+    sentence), as a function that works it out: resolving asks for it for about one
+    expression in ten, and the cue search costs more than the rest of anchoring."""
+    start, end = c.start, c.end  # as detected: resolving may move an expression's start
+
+    def tense() -> str | None:
+        lo, hi = start - _TENSE_BEFORE, end + _TENSE_AFTER
+        if (s := sentences.at(start)) is not None:
+            lo, hi = max(lo, s.start), min(hi, s.end)
+        return _tense(doc.text[max(lo, 0) : start], doc.text[end:hi], res)
+
+    return tense
 
 
-def _tense_around(text: str, lo: int, start: int, end: int, hi: int, res: Resources) -> str | None:
-    return _tense(text[lo:start], text[end:hi], res)
+def _sentence_of(sentences: SentenceIndex) -> Callable[[int], int]:
+    """Offset -> an id of its sentence (its start), -1 between sentences."""
+
+    def sentence(pos: int) -> int:
+        s = sentences.at(pos)
+        return -1 if s is None else s.start
+
+    return sentence
 
 
 def _type(kind: str, value: str) -> str:
@@ -91,7 +91,9 @@ def tag_timexes(doc: Document) -> Document:
         from .fallback import fallback_candidates
 
         cands = fallback_candidates(doc, cands, start)
-    values = anchor(cands, doc.published, *_clauses(doc, cands, res))
+    sentences = SentenceIndex(doc)  # the document's sentences, or those asked about split now
+    tenses = [_tense_of(doc, c, sentences, res) for c in cands]
+    values = anchor(cands, doc.published, tenses, _sentence_of(sentences))
     doc.timexes = [
         Timex(c.text, c.start, c.end, _type(c.type, value), value, mod=c.mod or c.sem.get("mod"), anchor=how, rule=c.rule)
         for c, (value, how) in zip(cands, values, strict=True)

@@ -53,16 +53,23 @@ class Context:
     published: date | None
     ref: Point | None = None  # last mentioned date
     narrative: bool = False
-    sentence: int = -1  # the current expression's sentence
-    year_here: tuple[int, int, int] | None = None  # (sentence, end offset, year) of the last explicit year
+    year_here: tuple[int, int, int] | None = None  # (start, end offset, year) of the last explicit year
     start: int = 0  # the current expression's offset
     quarter: Point | None = None  # the last quarter mentioned (a report on a quarter)
+    sentence_of: Callable[[int], int] | None = None  # offset -> id of its sentence, -1 between sentences
     tense_of: Callable[[], str | None] | None = None  # works out the current expression's tense
     _tense: object = _UNKNOWN
 
-    def at(self, start: int, sentence: int, tense_of: Callable[[], str | None] | None) -> None:
+    def at(self, start: int, tense_of: Callable[[], str | None] | None) -> None:
         """Move to the next expression."""
-        self.start, self.sentence, self.tense_of, self._tense = start, sentence, tense_of, _UNKNOWN
+        self.start, self.tense_of, self._tense = start, tense_of, _UNKNOWN
+
+    def same_sentence(self, pos: int) -> bool:
+        """Offset `pos` lies in the current expression's sentence (never when it is in none)."""
+        if self.sentence_of is None:
+            return False
+        here = self.sentence_of(self.start)
+        return here >= 0 and self.sentence_of(pos) == here
 
     @property
     def tense(self) -> str | None:
@@ -142,7 +149,7 @@ def _pick_year(sem: dict, month: int, day: int | None, ctx: Context) -> int | No
         if ctx.ref.month and ctx.ref.month - month >= 9:
             return ctx.ref.year + 1
         return ctx.ref.year
-    if ctx.year_here and ctx.sentence >= 0 and ctx.year_here[0] == ctx.sentence and ctx.start - ctx.year_here[1] <= 25:
+    if ctx.year_here and ctx.start - ctx.year_here[1] <= 25 and ctx.same_sentence(ctx.year_here[0]):
         return ctx.year_here[2]  # "у 2014 році, 5 березня": the year just given
     pub = ctx.published
     if pub is None:
@@ -440,21 +447,22 @@ def anchor(
     cands: list[Candidate],
     published: date | None,
     tenses: list[Callable[[], str | None]],
-    sentences: list[int] | None = None,
+    sentence_of: Callable[[int], int] | None = None,
 ) -> list[tuple[str | None, str]]:
     """Values for candidates in text order; each resolved date becomes the next reference.
 
-    `tenses` (a function per candidate giving "past", "future" or None) and `sentences`
-    (index of each candidate's sentence) come from the sentence stage; without them every
-    expression is read on its own."""
-    ctx = Context(published, narrative=is_narrative(cands, published))
+    `tenses` (a function per candidate giving "past", "future" or None) and `sentence_of`
+    (offset -> an id of its sentence, -1 between sentences) come from the sentences; without
+    them every expression is read on its own."""
+    ctx = Context(published, narrative=is_narrative(cands, published), sentence_of=sentence_of)
     out = []
-    for c, tense_of, sentence in zip(cands, tenses, sentences or [-1] * len(cands), strict=True):
-        ctx.at(c.start, sentence, tense_of)
+    for c, tense_of in zip(cands, tenses, strict=True):
+        start = c.start  # resolving may move it
+        ctx.at(start, tense_of)
         value, how = resolve(c, ctx)
         out.append((value, how))
         if (year := _year(c.sem)) is not None and not c.sem.get("bc"):
-            ctx.year_here = (sentence, c.end, year)
+            ctx.year_here = (start, c.end, year)
         if c.type == "DATE" and (q := point_of(value)) and q.quarter and "dir" not in c.sem and (_int(c.sem.get("shift")) or 0) >= 0:
             ctx.quarter = q
         if c.sem.get("anaphoric") or "dir" in c.sem:
