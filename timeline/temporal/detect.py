@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .resources import BUILTIN, Resources
-from .scan import head_key, starts
+from .scan import HEAD, head_key, starts
 
 # Fields that members of a range share when one of them leaves them out
 # ("1 - 3 вересня 2025": the first member takes month and year from the second).
@@ -33,16 +33,13 @@ class Candidate:
     det: bool = False  # may take a determiner before it into its extent
 
 
-def _fields(m: re.Match, member: str, members: list[str], res: Resources) -> dict:
+def _fields(m: re.Match, member: str, pattern, res: Resources) -> dict:
     """Semantic fields of one member: its own `member__field` groups plus the shared ones."""
     out = {}
-    for group, raw in m.groupdict().items():
-        if raw is None or group in members:
-            continue
-        who, _, name = group.rpartition("__")
-        if who.startswith("_"):  # an alternate of a repeated placeholder
-            who = who.split("_", 2)[2]
-        if who and who != member:
+    groups = m.groupdict()
+    for group, who, name in pattern.placeholders:
+        raw = groups[group]
+        if raw is None or (who and who != member):
             continue
         if name in res.vocab:
             out[name] = res.vocab[name].value(raw)
@@ -54,13 +51,13 @@ def _fields(m: re.Match, member: str, members: list[str], res: Resources) -> dic
 def _expressions(m: re.Match, pattern, res: Resources) -> list[Candidate]:
     static = pattern.fields
     if not pattern.members:
-        sem = {**_fields(m, "", [], res), **static}
+        sem = {**_fields(m, "", pattern, res), **static}
         return [Candidate(m.start(), m.end(), m.group(0), pattern.type, sem, pattern.name, det=pattern.det)]
     out = []
     for member in pattern.members:
         if m.group(member) is None:
             continue
-        sem = {**_fields(m, member, pattern.members, res), **static}
+        sem = {**_fields(m, member, pattern, res), **static}
         out.append(Candidate(m.start(member), m.end(member), m.group(member), pattern.type, sem, pattern.name))
     for c in out:  # members complete each other's coarser fields
         for other in out:
@@ -114,7 +111,10 @@ def detect(text: str, res: Resources, start: int = 0, end: int | None = None) ->
     matches = []
     patterns, heads, match = res.patterns, res.heads, res.match
     for at in starts(res.scan, res.scan_first, text, start, end):
-        for rank in heads.get(head_key(text, at), ()):
+        key = text[at : at + HEAD].lower()
+        if not key.isprintable():  # head_key's common case inline: this runs at every start
+            key = head_key(text, at)
+        for rank in heads.get(key, ()):
             m = match[rank](text, at, end)
             if m is not None and m.end() > at:
                 matches.append((at, m.end(), rank, m))

@@ -40,7 +40,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from ..lang import LANG_DIR
@@ -83,6 +83,21 @@ class Pattern:
     lang: str
     reject_after: re.Pattern | None = None  # this pattern's own veto on what follows
     det: bool = False  # a determiner before the match joins the extent ("the 1990s")
+
+    @cached_property
+    def placeholders(self) -> list[tuple[str, str, str]]:
+        """(group, member, field) of the regex's placeholder groups, in the regex's order:
+        `field`, `member__field`, or `_n_member__field` (an alternate of a repeated one);
+        read once rather than at every match."""
+        out = []
+        for group in self.regex.groupindex:
+            if group in self.members:
+                continue
+            who, _, name = group.rpartition("__")
+            if who.startswith("_"):
+                who = who.split("_", 2)[2]
+            out.append((group, who, name))
+        return out
 
 
 @dataclass
