@@ -6,6 +6,8 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, repeat
+from operator import attrgetter, is_not
 
 from ..lang import resource
 from . import morph
@@ -71,9 +73,26 @@ def _cap_ok(entry: Entry, toks: list[Token]) -> bool:
     return True
 
 
+_PLACE_OK: dict[tuple, bool] = {}
+
+
 def _place_ok(entry: Entry, toks: list[Token], lang: str | None, stops: frozenset[str], in_title: bool) -> bool:
+    """Is the city a place here?  Cached per (entry, first word, at a sentence or title start,
+    number of words): it depends on nothing else (the index's entries live as long as the
+    process, so their id names them)."""
     if entry.source not in ("city",):
         return True
+    first = toks[0]
+    key = (id(entry), first.text, first.initial or in_title, len(toks), lang)
+    r = _PLACE_OK.get(key)
+    if r is None:
+        if len(_PLACE_OK) > 300_000:
+            _PLACE_OK.clear()
+        r = _PLACE_OK[key] = _city_ok(entry, toks, lang, stops, in_title)
+    return r
+
+
+def _city_ok(entry: Entry, toks: list[Token], lang: str | None, stops: frozenset[str], in_title: bool) -> bool:
     first = toks[0]
     if len(toks) == 1 and (set(first.lemmas[:1]) & stops or first.text.lower() in stops):
         return False
@@ -132,6 +151,7 @@ def _given_name_before_name(toks: list[Token], i: int, n: int, lang: str | None)
 # (one-word names, {second key: longer names}), each pair with its rank in the index's order
 _CANDS: dict[str | None, dict[str, tuple]] = {}
 _NONE: tuple = ((), {})
+_TEXT = attrgetter("text")
 
 
 def _by_second_key(cands: tuple) -> tuple:
@@ -157,17 +177,22 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1, text: str | N
     cands_cache = _CANDS.setdefault(lang, {})
     if len(cands_cache) > 300_000:
         cands_cache.clear()
-    for i, t in enumerate(toks):
-        word = cands_cache.get(t.text)
-        if word is None:
-            if t.cap:
-                buckets = [b for b in map(get, t.keys) if b]
-            else:  # only names that may start in lower case (adjectives, demonyms, ministries)
-                buckets = [get(k) for k in t.keys if k in lower_first]
-            word = cands_cache[t.text] = _by_second_key(tuple(x for b in buckets for x in b))
-        if word is _NONE:
-            continue
-        singles, by_second = word
+    # each word's candidates at C speed; only the few words that start some name are visited
+    words = list(map(cands_cache.get, map(_TEXT, toks)))
+    if None in words:  # words seen for the first time
+        for i in [i for i, w in enumerate(words) if w is None]:
+            t = toks[i]
+            word = cands_cache.get(t.text)
+            if word is None:
+                if t.cap:
+                    buckets = [b for b in map(get, t.keys) if b]
+                else:  # only names that may start in lower case (adjectives, demonyms, ministries)
+                    buckets = [get(k) for k in t.keys if k in lower_first]
+                word = cands_cache[t.text] = _by_second_key(tuple(x for b in buckets for x in b))
+            words[i] = word
+    for i in compress(range(ntoks), map(is_not, words, repeat(_NONE))):
+        t = toks[i]
+        singles, by_second = words[i]
         cands = singles
         if by_second and i + 1 < ntoks and toks[i + 1].joined:
             # longer names only through the next word's keys (most start with a common word)
