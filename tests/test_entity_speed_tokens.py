@@ -175,3 +175,29 @@ def test_learning_new_words_gives_the_per_word_answers():
             kind = lower_kind(w, doc.lang) if w[:1].islower() else 2
             assert ki == ((*token_keys(w, doc.lang), kind) if kind else None), w
         assert None in kinds and any(kinds)
+
+
+def test_city_test_cached_per_word_gives_the_uncached_answer():
+    """matcher._place_ok keeps its answer per (entry, first word, start of sentence or title,
+    length): asked again at another token with the same key it must give what _city_ok gives."""
+    from timeline.entities import matcher
+    from timeline.entities.gazetteer import index
+
+    asked = 0
+    for text in _texts():
+        doc = split_sentences(detect_language(Document.from_text(text)))
+        toks = doc_tokens(doc)
+        stops = matcher.stop_words(doc.lang)
+        first = index(doc.lang).first
+        for i, t in enumerate(toks):
+            for k in t.keys:
+                for keys, entry in first.get(k, ())[:20]:
+                    span = toks[i : i + len(keys)]
+                    if entry.source != "city" or len(span) != len(keys):
+                        continue
+                    for in_title in (False, True):
+                        want = matcher._city_ok(entry, span, doc.lang, stops, in_title)
+                        assert matcher._place_ok(entry, span, doc.lang, stops, in_title) == want
+                        assert matcher._place_ok(entry, span, doc.lang, stops, in_title) == want  # from the cache
+                        asked += 1
+    assert asked > 100
