@@ -19,7 +19,7 @@ from operator import attrgetter
 from ..lang import resource
 from . import morph
 from .gazetteer import Entry, people, people_by_surname
-from .text import Token, is_cyrillic, skeleton
+from .text import CYRILLIC_RE, Token, skeleton
 from .translit import (
     chinese_name,
     guess_origin,
@@ -803,7 +803,7 @@ def _cue_cases(mlang: str, lang: str | None, word: str) -> tuple[frozenset[str],
 def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None, ents: dict[int, Entry], lead_role: str | None, alone: Counter, text: str = "",
           cues: list[int] | None = None) -> Person | None:
     words = [toks[k].text for k in run]
-    if mlang and not any(is_cyrillic(w) for w in words):
+    if mlang and not CYRILLIC_RE.search(" ".join(words)):  # (no word is Cyrillic)
         mlang = None  # a Latin-script name inside a Cyrillic text: read it the English way
         if not any(w.lower() in given_names_en() for w in words) and not _known(skeleton(words[-1]), set()):
             return None
@@ -866,12 +866,14 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
     if not parts:
         return None
     sur_key = skeleton(parts[-1])
-    given_keys = frozenset(skeleton(x) for x in parts[:n_given])
-    known = _known(sur_key, set(given_keys))
+    given_keys = frozenset(map(skeleton, parts[:n_given]))
+    given = set(given_keys)
+    known = _known(sur_key, given)
     if known is None and mlang:
         # the surname's lemma might differ from its inflected nominative (Алієва -> Алієв)
+        by_sur = people_by_surname()
         for k in toks[run[-1]].keys:
-            known = _known(k, set(given_keys))
+            known = _known(k, given) if k in by_sur else None
             if known:
                 break
     if known is not None:
