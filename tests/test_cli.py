@@ -89,3 +89,15 @@ def test_ingest_then_export_filters(tmp_path, seed_path):
     assert rows and all("2001" <= row["start"][:4] <= "2011" for row in rows)
     meta = json.loads((tmp_path / "years.csv.meta.json").read_text())
     assert meta["events"] == len(rows) and meta["filters"] == {"since": "2001-01-01", "until": "2011-12-31"}
+
+
+def test_timex_lines_are_the_api_dicts_as_json(tmp_path):
+    from timeline import find_timexes
+
+    path = tmp_path / 'звіт "київ" \\ 3.txt'
+    text = "date 2025-09-10 Звіт\nУгоду підписали 3 вересня 2025 року, а вчора — ще одну.\n"
+    path.write_text(text, encoding="utf-8")
+    r = cli("timex", str(path))
+    assert r.returncode == 0
+    expected = [json.dumps({"file": str(path), **t}, ensure_ascii=False) for t in find_timexes(text)]
+    assert r.stdout.splitlines() == expected and len(expected) == 2

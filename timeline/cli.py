@@ -115,7 +115,9 @@ def cmd_timex(args) -> int:
         # not the sentences stage: the temporal one splits only the paragraphs it asks about
         # (sentences.SentenceIndex), the same sentences; the full list is for later stages
         doc = tag_timexes(run(doc, until="language"))
-        out.write("".join(_JSON_LINE({"file": name, **t.to_dict()}) + "\n" for t in doc.timexes))
+        # {"file": name, **t.to_dict()} as JSON, the file's name encoded once, not per line
+        head = '{"file": ' + _JSON_LINE(name) + ", "
+        out.write("".join(head + _JSON_LINE(t.to_dict())[1:] + "\n" for t in doc.timexes))
     return 1 if failed else 0
 
 
