@@ -155,3 +155,32 @@ def test_sentence_index_splits_only_the_paragraph_asked_about(monkeypatch):
     assert index.at(pos).text == "Кінець." and index.at(pos + 2).text == "Кінець."
     assert index.at(text.index("Назва")).text == "Назва"
     assert len(calls) == 1  # the third paragraph, once
+
+
+def test_sentence_index_clip_is_the_cut_to_the_split_sentence():
+    """clip's shortcut (no boundary can fall inside the window) cuts as the split would."""
+    import random
+
+    from timeline.langdetect import detect_language
+    from timeline.sentences import SentenceIndex
+
+    rng = random.Random(7)
+    shortcuts = 0
+    extra = [
+        'Він сказав: «Досить».   \n  Потім "пішов"» . Далі 3 вересня!\n\n— Так?  ' * 4,
+        "Рядок без крапки у 2025 році" + " " * 30 + "\nНаступний рядок, теж без неї" + " " * 30 + "\n" + " " * 30 + "Останній 3 вересня",
+    ]
+    for text in list(_index_texts()) + extra:
+        full = split_sentences(detect_language(Document.from_text(text))).sentences
+        index = SentenceIndex(detect_language(Document.from_text(text)))
+        looked_up = []
+        index.at = lambda pos, at=index.at, asked=looked_up: asked.append(pos) or at(pos)
+        for _ in range(300):
+            pos = rng.randrange(len(text))
+            lo, hi = pos - rng.choice([0, 5, 60]), pos + rng.choice([1, 4, 25])
+            s = next((s for s in full if s.start <= pos < s.end), None)
+            expected = (lo, hi) if s is None else (max(lo, s.start), min(hi, s.end))
+            asked = len(looked_up)
+            assert index.clip(lo, hi, pos) == expected, (pos, text[max(0, lo - 5) : hi + 5])
+            shortcuts += len(looked_up) == asked
+    assert shortcuts > 300  # the shortcut is taken, not only the split

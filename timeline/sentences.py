@@ -25,6 +25,7 @@ _STOP = re.compile(r"([.!?…]+)([\"»”')\]]*)(\s+)(?=[\"«„“(\[—–-]?\
 _LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")  # the last word, read from the end
 _LINE_BREAK = re.compile(r"\n")
 _NOT_SPACE = re.compile(r"\S")
+_BREAK = re.compile(r"[.!?…\n\r]")  # what a sentence boundary needs: a stop (_STOP) or a line break
 
 
 @cache
@@ -185,6 +186,19 @@ class SentenceIndex:
         self.title = Sentence(*doc.title_span, doc.text[slice(*doc.title_span)]) if doc.title_span else None
         self.paragraphs: list[tuple[int, int]] | None = None  # in body offsets
         self.done: dict[int, tuple[list[int], list[Sentence]]] = {}
+
+    def clip(self, lo: int, hi: int, pos: int) -> tuple[int, int]:
+        """text[lo:hi] cut to the sentence holding offset `pos` (not cut when it is in none).
+
+        Nothing is split when no sentence boundary can fall inside: a boundary needs a stop
+        or a line break before the next sentence's first character, and white space before
+        it is trimmed off; so with none of those in text[lo - 1 : hi + 1], a letter or digit
+        at lo - 1 and no white space at hi, one sentence runs over the whole window."""
+        text, body = self.doc.text, self.doc.body_start
+        if body < lo and hi < len(text) and text[lo - 1].isalnum() and not text[hi].isspace() and not _BREAK.search(text, lo - 1, hi + 1):
+            return lo, hi
+        s = self.at(pos)
+        return (lo, hi) if s is None else (max(lo, s.start), min(hi, s.end))
 
     def at(self, pos: int) -> Sentence | None:
         """The sentence holding offset `pos`, None when it is between sentences."""

@@ -59,9 +59,7 @@ def _tense_of(doc: Document, c: Candidate, sentences: SentenceIndex, res: Resour
     start, end = c.start, c.end  # as detected: resolving may move an expression's start
 
     def tense() -> str | None:
-        lo, hi = start - _TENSE_BEFORE, end + _TENSE_AFTER
-        if (s := sentences.at(start)) is not None:
-            lo, hi = max(lo, s.start), min(hi, s.end)
+        lo, hi = sentences.clip(start - _TENSE_BEFORE, end + _TENSE_AFTER, start)
         return _tense(doc.text[max(lo, 0) : start], doc.text[end:hi], res)
 
     return tense
