@@ -86,6 +86,11 @@ def table(name: str) -> dict:
     return t
 
 
+def loaded_answers() -> int:
+    """How many answers this process read from the file (0: a first run, or caching off)."""
+    return sum(_loaded.values())
+
+
 def persisted(name: str, maxsize: int = 200_000) -> Callable:
     """lru_cache in front of a table kept on disk: answers of earlier runs are look-ups."""
 
