@@ -146,6 +146,8 @@ def test_the_tense_is_worked_out_only_for_expressions_that_depend_on_it(monkeypa
     monkeypatch.setattr(temporal, "_tense", counted)
     absolute = "date 2025-09-10 Новини\nУгоду підписали 3 вересня 2025 року. Переговори тривали 3 дні."
     assert [t["value"] for t in find_timexes(absolute, lang="uk")] == ["2025-09-03", "P3D"]
+    # a day without a year a week before publication: this year, whatever the tense
+    assert [t["value"] for t in find_timexes("date 2025-09-10 Новини\nУгоду підпишуть 5 вересня.", lang="uk")] == ["2025-09-05"]
     assert calls == []
     # a bare weekday needs it, once, however often resolving asks
     found = find_timexes("date 2025-09-10 Новини\nЗустріч відбудеться у понеділок.", lang="uk")

@@ -161,14 +161,23 @@ def _pick_year(sem: dict, month: int, day: int | None, ctx: Context) -> int | No
         if shift == 0:
             return pub.year
         return pub.year if month > pub.month else pub.year + 1
-    def cost(y: int) -> float:
+    deltas = {}
+    for y in (pub.year - 1, pub.year, pub.year + 1):
         last = calendar.monthrange(y, month)[1]
-        delta = (date(y, month, min(day or 15, last)) - pub).days
-        if (delta > 0 and ctx.tense == "past") or (delta < 0 and ctx.tense == "future"):
-            return 3 * abs(delta)
-        return 2 * delta if delta > 0 and ctx.tense is None else abs(delta)
+        deltas[y] = (date(y, month, min(day or 15, last)) - pub).days
 
-    return min((pub.year - 1, pub.year, pub.year + 1), key=cost)
+    def nearest(tense: str | None) -> int:
+        def cost(y: int) -> float:
+            delta = deltas[y]
+            if (delta > 0 and tense == "past") or (delta < 0 and tense == "future"):
+                return 3 * abs(delta)
+            return 2 * delta if delta > 0 and tense is None else abs(delta)
+
+        return min(deltas, key=cost)
+
+    # the tense is worked out only when it changes the answer (mostly it does not)
+    years = {nearest(tense) for tense in (None, "past", "future")}
+    return years.pop() if len(years) == 1 else nearest(ctx.tense)
 
 
 def _base(sem: dict, ctx: Context) -> Point | None:
