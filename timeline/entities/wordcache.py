@@ -46,7 +46,10 @@ def _digest() -> str:
             h.update(dist.encode())
     sources = sorted(Path(__file__).parent.glob("*.py")) + sorted(RESOURCES.glob("*")) + sorted(LANG_DIR.glob("*/entities.toml"))
     for src in sources:
-        st = src.stat()
+        try:
+            st = src.stat()
+        except OSError:  # removed meanwhile (an editor's save): the next process sees the new file
+            continue
         h.update(f"{src}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()[:16]
 
