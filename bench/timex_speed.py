@@ -13,7 +13,8 @@ Times are CPU seconds of this process (the machine is shared, wall time is noisy
 `--processes` also times whole processes on the same files, start-up included: our CLI
 (`python -m timeline timex FILE... --format jsonl`, every stage it runs, resources compiled
 once per process) against a process that imports dateparser and runs the same loop; CPU
-seconds of each child process.  Default files: the development corpora under
+seconds of each child process (for ours, also a run on one file of each language: start-up
+and resources, what does not grow with the files).  Default files: the development corpora under
 ../shared/eval/*/articles.  Prints files/second for each and the ratio; `--repeat N` runs
 the same timings N times and ends with the range of the ratios (the machine is shared).
 """
@@ -130,13 +131,18 @@ def _child_cpu(cmd: list[str], stdin: str | None = None) -> float:
 def _whole_processes(files: list[Path], jobs: list[tuple]) -> float:
     n = len(files)
     t_ours = _child_cpu([sys.executable, "-m", "timeline", "timex", *map(str, files), "--format", "jsonl"])
+    # what does not grow with the files: interpreter, imports, each language's resources
+    langs = {}
+    for f, job in zip(files, jobs, strict=True):
+        langs.setdefault(job[0], f)
+    t_start = _child_cpu([sys.executable, "-m", "timeline", "timex", *map(str, langs.values()), "--format", "jsonl"])
     lines = "".join(
         json.dumps([lang, published.isoformat() if published else None, str(f)]) + "\n"
         for f, (lang, published, _, _) in zip(files, jobs, strict=True)
     )
     t_dp = _child_cpu([sys.executable, "-c", _DATEPARSER_LOOP], stdin=lines)
     print(f"whole processes, start-up included ({n} files, CPU s of each child):")
-    print(f"ours (CLI)  {n / t_ours:9.1f} files/s  ({t_ours:.2f} s)")
+    print(f"ours (CLI)  {n / t_ours:9.1f} files/s  ({t_ours:.2f} s; one file per language ({len(langs)}), start-up included: {t_start:.2f} s)")
     print(f"dateparser  {n / t_dp:9.1f} files/s  ({t_dp:.2f} s)")
     print(f"ratio       {t_dp / t_ours:9.1f}x")
     return t_dp / t_ours
