@@ -201,3 +201,17 @@ def test_city_test_cached_per_word_gives_the_uncached_answer():
                         assert matcher._place_ok(entry, span, doc.lang, stops, in_title) == want  # from the cache
                         asked += 1
     assert asked > 100
+
+
+def test_outside_matches_the_naive_test_on_random_layouts():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(500):
+        toks = [Token(s, s + rng.randint(1, 4), "abc") for s in sorted(rng.sample(range(80), rng.randint(0, 25)))]
+        timexes = []
+        for _ in range(rng.randint(0, 5)):
+            a = rng.randint(0, 79)
+            timexes.append(Timex("x", a, a + rng.randint(1, 12), "DATE", "2025"))
+        naive = [t for t in toks if not any(x.start <= t.start < x.end for x in timexes)]
+        assert _outside(toks, timexes) == naive

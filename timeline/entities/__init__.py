@@ -12,6 +12,8 @@ resources' names (timeline/resources/*.toml), other people a romanisation of the
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress, repeat
+from operator import attrgetter, ge
 
 from ..document import Document, Entity
 from . import matcher, morph, people, wordcache
@@ -19,6 +21,8 @@ from .gazetteer import Entry, country_name
 from .tokens import doc_tokens
 
 __all__ = ["tag_entities", "find_entities", "country_name"]
+
+_START = attrgetter("start")
 
 
 def _merge_ministries(sel: list[matcher.Match], chosen: dict[int, Entry], toks) -> list[tuple[int, int, Entry]]:
@@ -52,7 +56,9 @@ def _merge_ministries(sel: list[matcher.Match], chosen: dict[int, Entry], toks) 
 
 
 def _outside(toks: list, timexes: list) -> list:
-    """The tokens that do not start inside a temporal expression (one bisect per token)."""
+    """The tokens that do not start inside a temporal expression (one bisect per token, at C
+    speed: a token is kept when it starts at or after the end of the last expression that
+    starts before it)."""
     merged: list[list[int]] = []
     for a, b in sorted((x.start, x.end) for x in timexes):
         if merged and a <= merged[-1][1]:
@@ -60,12 +66,10 @@ def _outside(toks: list, timexes: list) -> list:
         else:
             merged.append([a, b])
     starts = [a for a, _ in merged]
-    out = []
-    for t in toks:
-        k = bisect_right(starts, t.start) - 1
-        if k < 0 or t.start >= merged[k][1]:
-            out.append(t)
-    return out
+    ends = [-1] + [b for _, b in merged]  # ends[k]: end of the k-th expression; none before: -1
+    tstarts = list(map(_START, toks))
+    last = map(bisect_right, repeat(starts), tstarts)
+    return list(compress(toks, map(ge, tstarts, map(ends.__getitem__, last))))
 
 
 def tag_entities(doc: Document) -> Document:
