@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from tests.test_people_rules import people
-from timeline.entities.translit import _light, chinese_name, guess_origin, japanese_name, latin_given_name, romanize_name
+from timeline.entities.translit import (
+    _light,
+    chinese_name,
+    guess_origin,
+    japanese_name,
+    latin_given_name,
+    romanize_name,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
