@@ -70,3 +70,21 @@ def test_a_new_entry_replaces_its_older_versions(tmp_path):
         (tmp_path / n).write_text("x")
     replace_entry(tmp_path / "scan-uk-0123456789abcdef0123.json", b"y")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(n for n in names if n != "scan-uk-aaaaaaaaaaaaaaaaaaaa.json")
+
+
+def test_language_resources_read_back_as_tomllib_reads_them(cache_folder, monkeypatch):
+    import tomllib
+
+    from timeline import lang
+
+    paths = sorted(lang.LANG_DIR.glob("*/*.toml"))
+    assert paths
+    expected = [tomllib.loads(p.read_bytes().decode("utf-8")) for p in paths]
+    assert [lang.load_toml(p) for p in paths] == expected  # parsed, and stored
+    assert any(cache_folder.glob("toml-lang-*.marshal"))
+
+    def no_parse(text):
+        raise AssertionError("parsed again: the stored parse was not used")
+
+    monkeypatch.setattr(lang, "_parse", no_parse)
+    assert [lang.load_toml(p) for p in paths] == expected  # read back, not parsed

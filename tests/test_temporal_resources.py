@@ -32,7 +32,7 @@ def test_resource_example(lang, example):
 def test_resource_files_are_read_back_from_the_cache_as_parsed(tmp_path, monkeypatch):
     import tomllib
 
-    from timeline.temporal import resources
+    from timeline import lang as lang_package
 
     monkeypatch.setenv("LITOPYS_CACHE", str(tmp_path))
     paths = [COMMON] + [p for lang in temporal_languages() for p in lang_files(lang)]
@@ -42,7 +42,7 @@ def test_resource_files_are_read_back_from_the_cache_as_parsed(tmp_path, monkeyp
     def no_parse(text):
         raise AssertionError("parsed again although cached")
 
-    monkeypatch.setattr(resources.tomllib, "loads", no_parse)
+    monkeypatch.setattr(lang_package, "_parse", no_parse)
     assert {p: _load(p) for p in paths} == parsed
 
 

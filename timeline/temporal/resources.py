@@ -37,13 +37,12 @@ clock times) in the same form; it is merged into every language.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from ..lang import LANG_DIR
+from ..lang import LANG_DIR, load_toml
 from .scan import LEFT, RIGHT, build_scan, scan_sources
 
 COMMON = Path(__file__).with_name("common.toml")
@@ -137,16 +136,8 @@ class Resources:
 
 
 def _load(path: Path) -> dict:
-    """A resource file's data.  tomllib is pure Python (milliseconds a file at every start),
-    so the parse is kept between processes, keyed by the file's text."""
-    from ..cache import cached_marshal
-
-    name = "toml-" + "-".join(path.relative_to(LANG_DIR.parent).with_suffix("").parts)
-    text = path.read_bytes().decode("utf-8")  # what tomllib.load reads: no newline translation
-    try:
-        return cached_marshal(name, text, lambda: tomllib.loads(text))
-    except ValueError:  # a value marshal cannot store (a TOML date), or a bad file: parse as ever
-        return tomllib.loads(text)
+    """A resource file's data (the parse is kept between processes: lang.load_toml)."""
+    return load_toml(path, LANG_DIR.parent)
 
 
 Compile = Callable[[str, int], re.Pattern]
