@@ -672,3 +672,28 @@ def test_https_verifies_certificates(https_server, monkeypatch):
     monkeypatch.setattr(fetch_mod.ssl, "create_default_context", lambda: trusted)
     (doc,) = fetch_mod.url_documents(f"{base}/a.html", allow_private=True)
     assert doc.title == "Затримання в Єкатеринбурзі" and doc.url == f"{base}/a.html"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r\f\x00\x07\u00a0\u200b\u2028\ue000\U0001f600й"), max_size=400))
+def test_unprintable_share_counted_as_per_character(text):
+    """_looks_like_text counts a sample's unprintable characters per distinct character: the
+    same answer as testing each character."""
+    from timeline.ingest import decode
+
+    def per_character(text: str) -> bool:
+        sample = text[:20000]
+        if not sample.strip():
+            return False
+        bad = sum(not (c.isprintable() or c in "\t\r\n\f") for c in sample)
+        return bad <= max(2, len(sample) * 0.01)
+
+    assert decode._looks_like_text(text, letters_needed=False) == per_character(text)
+
+
+def test_read_file_documents_one_stat(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2025-09-03 Title\nBody on 3 September 2025.\n", encoding="utf-8")
+    assert read_file_documents(str(tmp_path / "a.txt"))[0].title == "Title"
+    for name, message in [("missing.txt", "no such file"), ("a.txt/below", "no such file"), ("", "is a folder"), ("x\0y", "no such file")]:
+        with pytest.raises(InputError, match=message):
+            read_file_documents(str(tmp_path / name) if name else str(tmp_path))

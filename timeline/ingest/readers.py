@@ -7,15 +7,19 @@ returns half a table: a table with a bad row is rejected whole.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import re
+import stat
 from datetime import date
 from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
 from .decode import check_size, decode_bytes
+
+_MISSING = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -120,16 +124,18 @@ def table_documents(source: str, text: str, suffix: str, published=None, lang=No
 def read_file_documents(path: str, published=None, lang=None, allow_private: bool = False) -> list[Document]:
     """Read one file into its documents (a table gives several)."""
     p = Path(path)
-    try:
-        exists = p.exists()
-    except (OSError, ValueError) as e:
-        raise InputError(path[:200], f"not a usable file name ({getattr(e, 'strerror', None) or e})") from None
-    if not exists:
-        raise InputError(path, "no such file")
-    if p.is_dir():
+    try:  # one stat answers exists, is_dir and the size (Path.exists/is_dir each make their own)
+        st = p.stat()
+    except ValueError:  # a NUL in the name: Path.exists says no
+        raise InputError(path, "no such file") from None
+    except OSError as e:
+        if e.errno in _MISSING:  # what Path.exists takes for "does not exist"
+            raise InputError(path, "no such file") from None
+        raise InputError(path[:200], f"not a usable file name ({e.strerror or e})") from None
+    if stat.S_ISDIR(st.st_mode):
         raise InputError(path, "is a folder (use `ingest` to walk folders)")
     try:
-        check_size(path, p.stat().st_size)
+        check_size(path, st.st_size)
         data = p.read_bytes()
     except OSError as e:
         raise InputError(path, e.strerror or "cannot read") from None
