@@ -88,3 +88,12 @@ def test_language_resources_read_back_as_tomllib_reads_them(cache_folder, monkey
 
     monkeypatch.setattr(lang, "_parse", no_parse)
     assert [lang.load_toml(p) for p in paths] == expected  # read back, not parsed
+
+
+def test_cache_and_document_digests_are_hashlibs_sha1():
+    import hashlib
+
+    from timeline import document
+
+    for data in (b"", b"scan 4\n", "Київ".encode()):
+        assert cache.sha1(data).hexdigest() == document.sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()

@@ -8,7 +8,6 @@ derived from, so a changed resource is rebuilt, never served stale.
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
 import marshal
 import os
@@ -16,6 +15,11 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+try:  # the builtin module: importing hashlib loads OpenSSL (~2 ms at every start) for the same digest
+    from _sha1 import sha1
+except ImportError:  # a Python built without it
+    from hashlib import sha1
 
 
 def cache_dir() -> Path | None:
@@ -54,7 +58,7 @@ def replace_entry(path: Path, data: bytes) -> None:
 def cached_json(name: str, key: str, build: Callable[[], object]) -> object:
     """`build()`'s JSON-able result, stored under `name` for this exact `key`."""
     folder = cache_dir()
-    digest = hashlib.sha1(f"{sys.version_info[:2]}|{key}".encode()).hexdigest()[:20]
+    digest = sha1(f"{sys.version_info[:2]}|{key}".encode()).hexdigest()[:20]
     path = folder / f"{name}-{digest}.json" if folder else None
     if path is not None and path.exists():
         try:
@@ -71,7 +75,7 @@ def cached_marshal(name: str, key: str, build: Callable[[], object]) -> object:
     """Like cached_json for values of plain types (str, int, list, dict, tuple, None), in
     `marshal`'s format: several times faster to read than JSON, tied to the Python version."""
     folder = cache_dir()
-    digest = hashlib.sha1(f"{sys.version}|{marshal.version}|{key}".encode()).hexdigest()[:20]
+    digest = sha1(f"{sys.version}|{marshal.version}|{key}".encode()).hexdigest()[:20]
     path = folder / f"{name}-{digest}.marshal" if folder else None
     if path is not None and path.exists():
         try:
@@ -108,7 +112,7 @@ class RegexStore:
 
     def __init__(self, name: str):
         folder = cache_dir() if _sre is not None else None
-        tag = hashlib.sha1(_ENGINE.encode()).hexdigest()[:12]
+        tag = sha1(_ENGINE.encode()).hexdigest()[:12]
         self.path = folder / f"{name}-{tag}.marshal" if folder else None
         self.entries: dict = {}
         self.used: dict = {}

@@ -7,10 +7,14 @@ whole decoded input, header line included (contract: ../shared/contract.md).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+
+try:  # the builtin module: importing hashlib loads OpenSSL (~2 ms at every start) for the same digest
+    from _sha1 import sha1
+except ImportError:  # a Python built without it
+    from hashlib import sha1
 
 
 @dataclass
@@ -156,7 +160,7 @@ class Document:
         norm = " ".join(self.text[self.body_start :].split())
         if self.title:
             norm = " ".join(self.title.split()) + "\n" + norm
-        return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+        return sha1(norm.encode("utf-8")).hexdigest()[:16]
 
     @classmethod
     def from_text(
