@@ -116,14 +116,19 @@ def detect(text: str, res: Resources, start: int = 0, end: int | None = None) ->
             key = head_key(text, at)
         for rank in heads.get(key, ()):
             m = match[rank](text, at, end)
-            if m is not None and m.end() > at:
-                matches.append((at, m.end(), rank, m))
+            if m is not None and (e := m.end()) > at:
+                matches.append((at - e, rank, at, e, m))
     for rank in res.loose:
-        matches.extend((m.start(), m.end(), rank, m) for m in patterns[rank].regex.finditer(text, start, end) if m.end() > m.start())
-    matches.sort(key=lambda x: (x[0] - x[1], x[2], x[0]))
+        for m in patterns[rank].regex.finditer(text, start, end):
+            s, e = m.span()
+            if e > s:
+                matches.append((s - e, rank, s, e, m))
+    # longest first, then the earlier pattern, then the earlier start: no two matches share
+    # all three (one match per pattern and start), so the tuples sort without a key
+    matches.sort()
     busy = bytearray(end + 1)  # characters already inside a chosen match
     found: list[Candidate] = []
-    for s, e, rank, m in matches:
+    for _, rank, s, e, m in matches:
         # a vetoed match takes no room: asking only about those that would take some
         # chooses what filtering them all first would
         if any(busy[s:e]) or _rejected(text, s, e, res, patterns[rank]):
