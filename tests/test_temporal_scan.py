@@ -64,3 +64,61 @@ def test_every_match_is_tried_whatever_its_white_space(lang):
                     assert m.start() in at_starts
                     assert rank in res.heads.get(head_key(text, m.start()), ()), (pattern.name, m.group())
     assert all(k.isprintable() for k in res.heads)  # one space, no other white space, is stored
+
+
+def _texts_with_odd_characters(text: str, odd: str, limit: int = 400) -> list[str]:
+    """`text` with single characters replaced by a character of `odd` the engine takes for
+    them ignoring case (ſ for s, ᲅ for т, K for k ...): where the second look must stand aside."""
+    out = []
+    for i, c in enumerate(text):
+        for t in odd:
+            if t != c and re.fullmatch(re.escape(c), t, re.IGNORECASE):
+                out.append(text[:i] + t + text[i + 1 :])
+    return out[:limit]
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "en"])
+def test_the_second_look_keeps_every_pattern_that_matches(lang):
+    from pathlib import Path
+
+    from timeline.temporal.scan import DEEP, head_key, second_look
+
+    res = compiled((lang,))
+    assert res.deeper and "İ" in res.odd and ("ſ" if lang == "en" else "ᲅ") in res.odd
+    dev = sorted((Path(__file__).parent / "data" / "dev").glob("*.txt"))
+    texts = TEXTS + [p.read_text(encoding="utf-8")[:4000] for p in dev]
+    texts += [
+        "This year, THIS WEEK, thiſ year, tha\u212at week, the paſt, the following day, that day",
+        "того ж дня, того ᲅижня, цього тижня, ЦЬОГО РОКУ, цьоᲂо року, минулого тижня, 2 роки тому",
+        "в тот же день, в этоᲄ день, прошлого года, ПРОШЛОГО ГОДА, проᲃлого года, три года назад",
+    ]
+    texts += [v for t in texts[-3:] for v in _texts_with_odd_characters(t, res.odd)]
+    looked = 0
+    for text in texts:
+        for at in starts(res.scan, res.scan_first, text, 0, len(text)):
+            key = head_key(text, at)
+            if key not in res.deeper or at + DEEP > len(text):
+                continue
+            kept = second_look(text, at, res.deeper[key], res.odd)
+            if kept is None:
+                continue
+            looked += 1
+            for rank in res.heads[key]:
+                m = res.match[rank](text, at)
+                assert rank in kept or m is None or m.end() == at, (text[at : at + 30], res.patterns[rank].name)
+    assert looked > 100
+
+
+def test_detection_with_and_without_the_second_look_agrees():
+    from dataclasses import replace
+    from pathlib import Path
+
+    from timeline.temporal.detect import detect
+
+    dev = sorted((Path(__file__).parent / "data" / "dev").glob("*.txt"))
+    for lang in ("uk", "ru", "en"):
+        res = compiled((lang,))
+        plain = replace(res, deeper={})
+        for p in dev:
+            text = p.read_text(encoding="utf-8")
+            assert [vars(c) for c in detect(text, res)] == [vars(c) for c in detect(text, plain)]

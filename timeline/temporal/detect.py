@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .resources import BUILTIN, Resources
-from .scan import HEAD, head_key, starts
+from .scan import DEEP, HEAD, head_key, second_look, starts
 
 # Fields that members of a range share when one of them leaves them out
 # ("1 - 3 вересня 2025": the first member takes month and year from the second).
@@ -109,12 +109,18 @@ def detect(text: str, res: Resources, start: int = 0, end: int | None = None) ->
     """Candidates in text[start:end], sorted by start, not overlapping."""
     end = len(text) if end is None else end
     matches = []
-    patterns, heads, match = res.patterns, res.heads, res.match
+    patterns, heads, match, deeper, odd = res.patterns, res.heads, res.match, res.deeper, res.odd
     for at in starts(res.scan, res.scan_first, text, start, end):
         key = text[at : at + HEAD].lower()
         if not key.isprintable():  # head_key's common case inline: this runs at every start
             key = head_key(text, at)
-        for rank in heads.get(key, ()):
+        ranks = heads.get(key, ())
+        # several patterns start so: DEEP characters rule most of them out (scan.build_deeper)
+        if len(ranks) > 1 and key in deeper and at + DEEP <= end:
+            ranks = second_look(text, at, deeper[key], odd)
+            if ranks is None:
+                ranks = heads[key]
+        for rank in ranks:
             m = match[rank](text, at, end)
             if m is not None and (e := m.end()) > at:
                 matches.append((at - e, rank, at, e, m))

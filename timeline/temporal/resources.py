@@ -43,7 +43,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from ..lang import LANG_DIR, load_toml
-from .scan import LEFT, RIGHT, build_scan, scan_sources
+from .scan import LEFT, RIGHT, build_deeper, build_scan, scan_sources
 
 COMMON = Path(__file__).with_name("common.toml")
 
@@ -127,6 +127,8 @@ class Resources:
     scan_first: re.Pattern | None = None  # whether one can at the text's first character
     heads: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first characters -> pattern ranks
     loose: list[int] = field(default_factory=list)  # ranks of patterns scanned on their own
+    deeper: dict[str, list] = field(default_factory=dict)  # a second look where heads are shared (scan.build_deeper)
+    odd: frozenset[str] = frozenset()  # characters where the second look is not made
     mod_tail: re.Pattern | None = None  # a part-of modifier ending where an expression starts
     det_tail: re.Pattern | None = None  # a determiner ending there
     match: list = field(default_factory=list)  # patterns[rank].regex.match, looked up once
@@ -220,17 +222,22 @@ def _scan_index(name: str, patterns: list[Pattern], rx: Compile = re.compile):
     second a language at each process start, the cached index a few milliseconds."""
     from ..cache import cached_marshal
 
-    key = "scan 4\n" + "\n".join(f"{p.regex.flags}:{p.regex.pattern}" for p in patterns)
+    key = "scan 5\n" + "\n".join(f"{p.regex.flags}:{p.regex.pattern}" for p in patterns)
 
     def build():
         ahead, heads, loose = build_scan(patterns)
+        deeper, odd = build_deeper(patterns, heads)
         shared: dict[tuple, tuple] = {}  # tens of thousands of heads, a few dozen rank lists:
         heads = {h: shared.setdefault(tuple(r), tuple(r)) for h, r in heads.items()}  # stored once each
-        return [ahead, heads, loose]
+        deeper = {
+            h: [{k: shared.setdefault(tuple(r), tuple(r)) for k, r in table.items()}, shared.setdefault(tuple(default), tuple(default))]
+            for h, (table, default) in deeper.items()
+        }
+        return [ahead, heads, loose, deeper, odd]
 
-    ahead, heads, loose = cached_marshal(f"temporal-scan-{name}", key, build)
+    ahead, heads, loose, deeper, odd = cached_marshal(f"temporal-scan-{name}", key, build)
     scan, first = scan_sources(ahead)
-    return rx(scan, 0), rx(first, 0), heads, loose
+    return rx(scan, 0), rx(first, 0), heads, loose, deeper, frozenset(odd)
 
 
 @cache
@@ -258,7 +265,7 @@ def compiled(langs: tuple[str, ...]) -> Resources:
             out.extend(src.get(key, []))
         return out
 
-    scan, scan_first, heads, loose = _scan_index(tag, patterns, rx)
+    scan, scan_first, heads, loose, deeper, odd = _scan_index(tag, patterns, rx)
     res = Resources(
         langs=langs,
         patterns=patterns,
@@ -271,6 +278,8 @@ def compiled(langs: tuple[str, ...]) -> Resources:
         scan_first=scan_first,
         heads=heads,
         loose=loose,
+        deeper=deeper,
+        odd=odd,
         det_tail=rx(rf"(?<!\w)({vocab['det'].regex})\s+$", re.IGNORECASE) if "det" in vocab else None,
         mod_tail=rx(rf"(?<!\w)({vocab['mod'].regex})[\s-]*$", re.IGNORECASE) if "mod" in vocab else None,
     )

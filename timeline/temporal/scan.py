@@ -59,6 +59,78 @@ def build_scan(patterns: list[Pattern]) -> tuple[str, dict[str, list[int]], list
 
 
 _WHITE = re.compile(r"\s")
+DEEP = 5  # characters of a start the second look reads, where HEAD characters leave several patterns
+_DEEPER_MAX = 32  # DEEP-character heads at most in one head's second look
+
+
+def build_deeper(patterns: list[Pattern], heads: dict[str, list[int]]) -> tuple[dict[str, list], str]:
+    """A second look for the heads that several patterns share ("tha": "that day", "that
+    week" ...): (deeper, odd).  `deeper[head]` is [{DEEP characters (lower case, white space
+    as " "): ranks}, ranks of the patterns of `head` without a finite set of such heads];
+    at a start whose DEEP characters are not in the table, only those are tried.  `odd`:
+    characters where the second look is not made (see _odd_chars)."""
+    deep = []
+    for p in patterns:
+        body = _NAMED_GROUP.sub("(?:", p.regex.pattern.removeprefix(LEFT).removesuffix(RIGHT))
+        deep.append(_heads(f"(?i:{body})" if p.regex.flags & re.IGNORECASE else body, DEEP, one_space=True))
+    below: list[dict[str, list[str]]] = []  # each pattern's DEEP-character heads by their first HEAD
+    for hs in deep:
+        by_head: dict[str, list[str]] = {}
+        for h in hs or ():
+            by_head.setdefault(h[:HEAD], []).append(h)
+        below.append(by_head)
+    deeper: dict[str, list] = {}
+    for head, ranks in heads.items():
+        if len(ranks) < 2 or not head.isalpha():  # numbers: most tries there find something
+            continue
+        # a pattern whose heads here are unknown at DEEP characters is tried at every start
+        known = {r for r in ranks if head in below[r]}
+        default = [r for r in ranks if r not in known]
+        table: dict[str, set[int]] = {}
+        for r in known:
+            for h in below[r][head]:
+                table.setdefault(h, set(default)).add(r)
+        if known and len(table) <= _DEEPER_MAX:  # a small table: a large one costs more to load than it saves
+            deeper[head] = [{h: sorted(rs) for h, rs in table.items()}, default]
+    return deeper, _odd_chars({c for hs in deep if hs for h in hs for c in h})
+
+
+def _odd_chars(chars: set[str]) -> str:
+    """Characters whose lower case differs from the head character the regex engine matches
+    them with, so that the second look (str.lower of the text) could miss a match: ſ for s,
+    ᲅ for т, K for k (ignore-case equivalents, re._compiler's extra cases), Σ (whose lower
+    case depends on its neighbours), İ (two characters in lower case), and the digits other
+    than 0-9 that \\d matches."""
+    import _sre
+    from itertools import compress
+    from operator import ne
+    from re._compiler import _EXTRA_CASES
+
+    lower = _sre.unicode_tolower
+    codes = range(0x110000)
+    lowered = list(map(lower, codes))
+    by_lower: dict[int, list[int]] = {}
+    for t in compress(codes, map(ne, codes, lowered)):
+        by_lower.setdefault(lowered[t], []).append(t)
+    odd = {"\u03a3", "\u0130"}
+    odd.update(c for c in map(chr, codes) if c.isdecimal() and not "0" <= c <= "9")
+    for c in chars:
+        lo = lower(ord(c))
+        for cls in (lo, *_EXTRA_CASES.get(lo, ())):
+            for t in (cls, *by_lower.get(cls, ())):
+                if chr(t).lower() != c:
+                    odd.add(chr(t))
+    return "".join(sorted(odd))
+
+
+def second_look(text: str, at: int, sub: list, odd: frozenset[str]) -> list[int] | None:
+    """The ranks build_deeper's table `sub` gives for a start (None: no second look here)."""
+    key = text[at : at + DEEP].lower()
+    if not key.isprintable():
+        key = _WHITE.sub(" ", key)
+    if len(key) != DEEP or not (key.isascii() or odd.isdisjoint(key)):
+        return None
+    return sub[0].get(key, sub[1])
 
 
 def head_key(text: str, at: int) -> str:
@@ -109,62 +181,65 @@ class _Unbounded(Exception):
     pass
 
 
-def _heads(regex: str) -> set[str] | None:
-    """The first HEAD characters a match of `regex` can start with (lower case), None when
-    that is not a small finite set."""
+def _heads(regex: str, n: int = HEAD, one_space: bool = False) -> set[str] | None:
+    """The first `n` characters a match of `regex` can start with (lower case), None when
+    that is not a small finite set; `one_space`: every white space character as " "."""
     try:
-        done = _grow({""}, list(_sre.parse(regex, re.IGNORECASE)))
+        done = _grow({""}, list(_sre.parse(regex, re.IGNORECASE)), n, one_space)
     except _Unbounded:
         return None
-    if any(len(h) < HEAD for h in done) or len(done) > 50000:
+    if any(len(h) < n for h in done) or len(done) > 50000:
         return None  # a shorter match, or too many heads to be worth it
     return {h.lower() for h in done}
 
 
-def _chars(op, av) -> set[str]:
+def _chars(op, av, one_space: bool = False) -> set[str]:
     if op is _C.LITERAL:
-        return {chr(av)}
-    out = set()
-    for kind, arg in av:
-        if kind is _C.LITERAL:
-            out.add(chr(arg))
-        elif kind is _C.RANGE and arg[1] - arg[0] < 200:
-            out.update(chr(c) for c in range(arg[0], arg[1] + 1))
-        elif kind is _C.CATEGORY and arg is _C.CATEGORY_DIGIT:
-            out.update("0123456789")
-        elif kind is _C.CATEGORY and arg is _C.CATEGORY_SPACE:
-            out.update(_SPACES)
-        else:
-            raise _Unbounded
-    return out
+        out = {chr(av)}
+    else:
+        out = set()
+        for kind, arg in av:
+            if kind is _C.LITERAL:
+                out.add(chr(arg))
+            elif kind is _C.RANGE and arg[1] - arg[0] < 200:
+                out.update(chr(c) for c in range(arg[0], arg[1] + 1))
+            elif kind is _C.CATEGORY and arg is _C.CATEGORY_DIGIT:
+                out.update("0123456789")
+            elif kind is _C.CATEGORY and arg is _C.CATEGORY_SPACE:
+                out.update(_SPACES)
+            else:
+                raise _Unbounded
+    return {" " if c.isspace() else c for c in out} if one_space else out
 
 
-def _grow(heads: set[str], items: list) -> set[str]:
-    """Extend every head shorter than HEAD characters by what the parsed items can match."""
+def _grow(heads: set[str], items: list, n: int = HEAD, one_space: bool = False) -> set[str]:
+    """Extend every head shorter than `n` characters by what the parsed items can match."""
     for op, av in items:
-        if all(len(h) >= HEAD for h in heads):
+        if all(len(h) >= n for h in heads):
             break
         if op in (_C.LITERAL, _C.IN):
-            chars = _chars(op, av)
-            heads = {h if len(h) >= HEAD else h + c for h in heads for c in chars}
+            chars = _chars(op, av, one_space)
+            heads = {h if len(h) >= n else h + c for h in heads for c in chars}
+            if one_space and len(heads) > 200000:
+                raise _Unbounded  # far more than _heads keeps (the second look's heads only)
         elif op is _C.SUBPATTERN:
-            heads = _grow(heads, list(av[-1]))
+            heads = _grow(heads, list(av[-1]), n, one_space)
         elif op is _C.BRANCH:
-            heads = set().union(*(_grow(heads, list(alt)) for alt in av[1]))
+            heads = set().union(*(_grow(heads, list(alt), n, one_space) for alt in av[1]))
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
             lo, hi, sub = av
             out, cur = (set(heads) if lo == 0 else set()), heads
-            for i in range(min(hi, HEAD)):  # HEAD characters need at most HEAD repetitions
-                cur = _grow(cur, list(sub))
-                if i + 1 >= lo or i == HEAD - 1:
+            for i in range(min(hi, n)):  # n characters need at most n repetitions
+                cur = _grow(cur, list(sub), n, one_space)
+                if i + 1 >= lo or i == n - 1:
                     out |= cur
             heads = out
         elif op is _C.ASSERT and av[0] == 1:  # a look-ahead bounds what follows it
             try:
-                ahead = _grow(heads, list(av[1]))
+                ahead = _grow(heads, list(av[1]), n, one_space)
             except _Unbounded:
                 continue
-            if all(len(h) >= HEAD for h in ahead):
+            if all(len(h) >= n for h in ahead):
                 return ahead
         elif op not in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):  # other zero-width items change nothing
             raise _Unbounded
