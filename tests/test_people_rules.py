@@ -127,3 +127,42 @@ def test_heldout2_people_not_in_resource():
     for g in HELDOUT2.glob("*.json"):
         for person in json.loads(g.read_text(encoding="utf-8")).get("people", []):
             assert fold(person["name"]) not in known, (g.name, person["name"])
+
+
+# (sentences written for the tests; each row: text, language, names that must be found,
+# names that must not be)
+NON_PEOPLE_AND_CUES = [
+    # a short quoted title (award, ship, company) is not a person; longer quoted speech keeps its people
+    ("Фільм отримав премію «Срібна зоря» цього року.", "uk", [], ["Sribna"]),
+    ("Танкер «Капітан Гончаренко» прибув до порту.", "uk", [], ["Honcharenko", "Kapitan"]),
+    ("Буксир «Адмирал Ушаков» вышел из порта.", "ru", [], ["Ushakov"]),
+    ("«Ми готові працювати далі», — сказав Олег Пономаренко.", "uk", ["Oleh Ponomarenko"], []),
+    # buildings and institutions named after someone
+    ("Туристи оглянули Палац Григорія Галагана у Сокиринцях.", "uk", [], ["Halahan"]),
+    ("Выставка открылась в Центре Мстислава Ростроповича.", "ru", [], ["Rostropovich"]),
+    ("Директора музею Степана Гуменюка звільнили.", "uk", ["Stepan Humeniuk"], []),
+    ("Политолог Пражского университета Ирина Новак считает, что это важно.", "ru", ["Irina Novak"], []),
+    ("Flights from the Jomo Kenyatta airport were delayed.", "en", [], ["Jomo Kenyatta"]),
+    ("The Aga Khan Foundation opened a clinic.", "en", [], ["Aga Khan"]),
+    # companies and mountains in Latin script
+    ("Anna Keller, an analyst at Baltica Commodities, said prices rose.", "en", ["Anna Keller"], ["Baltica Commodities"]),
+    ("Генеральний директор Fjordkraft Energi Ларс Ольсен пообіцяв нові турбіни.", "uk", [], ["Fjordkraft Energi"]),
+    # a capitalised particle between two name words is part of the name (not the town Van)
+    ("Farmer Nguyen Van Minh said the harvest was poor.", "en", ["Nguyen Van Minh"], ["Nguyen"]),
+    # a sentence-initial common noun alone; a region adjective before a lower-case noun
+    ("Рибалка з Миколаєва Петро Сидоренко боїться шторму.", "uk", ["Petro Sydorenko"], ["Rybalka"]),
+    ("За даними Волинської обласної ради, Степан Ковтун підписав наказ.", "uk", ["Stepan Kovtun"], ["Volynska"]),
+    # a street's name, then a person
+    ("Мешканка з вулиці Лесі Українки Галина Мороз каже, що води немає. «Важко», — розповіла Мороз.", "uk", ["Halyna Moroz"], ["Moroz"]),
+    # a feminine role noun: a woman's given name, not a case form of a man's
+    ("Премію вручила заступниця міністра культури Ірина Ткачук.", "uk", ["Iryna Tkachuk"], ["Iryn Tkachuk"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "found", "absent"), NON_PEOPLE_AND_CUES)
+def test_non_people_and_cues(text, lang, found, absent):
+    names = [n for _, n, _ in people(text, lang)]
+    for n in found:
+        assert n in names
+    for n in absent:
+        assert n not in names

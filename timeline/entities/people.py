@@ -117,17 +117,52 @@ def _after_street_word(text: str, start: int, lang: str | None) -> bool:
 
 _STREET_CACHE: dict[tuple[str, str | None], bool] = {}
 
+_TWO_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t\u00a0]+)?([^\W\d_]+)[ \t\u00a0]+$")
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[ \t\u00a0]+){1,3}$")
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+
+
+def _named_after(text: str, a: int, b: int, first: str, lang: str | None, mlang: str | None) -> bool:
+    """"Палац Кирила Розумовського", "Центр Гейдара Алиева" (a genitive name after a building
+    or institution word that no role word precedes: not "директора музею Івана Петренка"),
+    "Pierre Elliott Trudeau airport", "Mohammed VI Foundation": a thing named after a person."""
+    if not text:
+        return False
+    m = _WORD_AFTER.match(text, b)
+    if m is not None and m.group(1).lower() in _names_list(lang, "institution_after"):
+        return True
+    m = _TWO_WORDS_BEFORE.search(text, max(0, a - 60), a)
+    if m is None or not m.group(2).lower().startswith(_names_list(lang, "institution_words")):
+        return False
+    if mlang is None:
+        return True
+    gs = [p.tag.grammemes for p in morph.parses(mlang, first)]
+    if not any("gent" in g for g in gs) or any("nomn" in g for g in gs):
+        return False
+    m = _WORDS_BEFORE.search(text, max(0, a - 80), m.start(2))
+    rl = roles(lang)
+    return m is None or not any(w.lower() in rl or any(x in rl for x in morph.parse_lemmas(mlang, w)[:3]) for w in m.group(0).split())
+
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "«„“\"", "»“”\""
 
 
+_QUOTE_HEAD = re.compile(r"(?:^|[\s(])[«„“\"]((?:[^\W\d_][\w'’-]*[ \u00a0]){0,2})$")
+_QUOTE_TAIL = re.compile(r"((?:[ \u00a0][^\W\d_][\w'’-]*){0,2})[»“”\"](?![^\W\d_])")
+
+
 def _quoted(toks: list[Token], run: list[int], text: str) -> bool:
-    """«Пушкин», «Синан Эрдем»: a name standing alone in quotes names a thing (a restaurant,
-    an arena, a ship, a company)."""
+    """«Пушкин», «Синан Эрдем», «Адмирал Макаров», «Золота лоза»: a name inside a short quoted
+    title (three words at most) names a thing (a restaurant, a ship, an award, a company); quoted
+    speech is longer."""
     if not text or not run:
         return False
     a, b = toks[run[0]].start, toks[run[-1]].end
-    return a > 0 and text[a - 1] in _OPEN_QUOTES and text[b : b + 1] in _CLOSE_QUOTES
+    head = _QUOTE_HEAD.search(text, max(0, a - 40), a)
+    if head is None:
+        return False
+    tail = _QUOTE_TAIL.match(text, b)
+    return tail is not None and len(head.group(1).split()) + len(run) + len(tail.group(1).split()) <= 3
 
 
 def _particle(t: Token, particles: frozenset[str]) -> bool:
@@ -142,7 +177,8 @@ def _prefixed(t: Token, particles: frozenset[str]) -> bool:
 
 @cache
 def given_names_en() -> frozenset[str]:
-    names = set(resource("en", "entities").get("given_names", {}).get("names", []))
+    gn = resource("en", "entities").get("given_names", {})
+    names = set(gn.get("names", [])) | set(gn.get("detect", []))  # (detect: not for respelling)
     for p in people():
         for form in p["forms"]:
             parts = form.split()
@@ -299,7 +335,8 @@ def _agreement(lang: str, word: str) -> tuple[float, ...]:
 
 
 @persisted("agree", maxsize=50_000)
-def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset(), gender_pref: str | None = None) -> tuple[str | None, str | None]:
+def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset(), gender_pref: str | None = None,
+           role_gender: str | None = None) -> tuple[str | None, str | None]:
     """The (case, gender) most words of the run can share.
 
     Dictionary words count more than guesses for unknown words; `prefer` holds the cases of a
@@ -314,6 +351,8 @@ def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset
         score += 0.3 if case == "nomn" else 0
         score += 1.5 if case in prefer else 0
         score += 1.0 if gender == gender_pref else 0
+        # (a feminine role noun: "заступниця міністра Ірина Шкварчук" is not a man Ірин)
+        score += 1.0 if gender == role_gender else 0
         # (a past-tense verb right after the name makes it the subject more surely than a
         # genitive role noun before it: "Агент игрока Рикардо Соуза сообщил")
         score += 0.6 if gender_pref is not None and case == "nomn" else 0
@@ -563,7 +602,8 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
                 lead_role = rl[toks[run[cut]].text.lower()] or lead_role or "role"
                 run = run[cut + 1 :]
         if not mlang:  # English: a place inside a run ends the name ("Elian's Miami relatives")
-            cut = next((n for n, k in enumerate(run) if n > 0 and k in ents), None)
+            # (but not a capitalised particle between two name words: "Le Van Tuan", not the town Van)
+            cut = next((n for n, k in enumerate(run) if n > 0 and k in ents and not (n < len(run) - 1 and _particle(toks[k], particles))), None)
             if cut is not None:
                 run = run[:cut]
             while len(run) > 1 and run[0] in ents:
@@ -574,10 +614,16 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
         # a capitalised common word at a sentence start is not part of a name
         while run and mlang and toks[run[0]].initial and not foreign and morph.is_common_word(mlang, toks[run[0]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
             run = run[1:]
-        for sub in (_split_known(toks, run, text) if not mlang else [run] if run else []):
+        if mlang and len(run) >= 3 and _after_street_word(text, toks[run[0]].start, lang):
+            # "з вулиці Івана Франка Валентина Мороз": the street's name, then a person
+            m = max((m for m in range(1, len(run) - 1) if "Name" in morph.person_tags(mlang, toks[run[m]].text)), default=None)
+            if m is not None:
+                run = run[m:]
+        for sub in (_split_known(toks, run, text) if not mlang else _split_scripts(toks, run)):
             p = _read(toks, sub, lang, mlang, ctx, lead_role, alone, text, cues)
-            if p is not None and (_quoted(toks, sub, text) or _after_street_word(text, toks[sub[0]].start, lang)):
-                p = None  # «Пушкин» (a restaurant), "вулиця Мазепи", "імені Шевченка"
+            if p is not None and (_quoted(toks, sub, text) or _after_street_word(text, toks[sub[0]].start, lang)
+                                  or _named_after(text, toks[p.i].start, toks[p.i + p.n - 1].end, toks[p.i].text, lang, mlang)):
+                p = None  # «Пушкин» (a restaurant), "вулиця Мазепи", "імені Шевченка", "Палац Кирила Розумовського"
             if p is not None:
                 out.append(p)
                 for k in range(p.i, p.i + p.n):
@@ -663,8 +709,36 @@ def _split_known(toks: list[Token], run: list[int], text: str = "") -> list[list
     return subs
 
 
+def _split_scripts(toks: list[Token], run: list[int]) -> list[list[int]]:
+    """"Nordvind Energi Расмус Вестергор": a name is written in one script."""
+    subs: list[list[int]] = []
+    last = None
+    for k in run:
+        cyr = CYRILLIC_RE.search(toks[k].text) is not None
+        if cyr != last and not (subs and _ROMAN.match(toks[k].text)):  # ("Лев XIV")
+            subs.append([])
+            last = cyr
+        subs[-1].append(k)
+    return subs
+
+
 def _possessive_base(word: str) -> str:
     return word.removesuffix("'s").removesuffix("’s").rstrip("'’")
+
+
+@lru_cache(maxsize=50_000)
+def _common_noun(mlang: str, word: str) -> bool:
+    """"Рибалка з Очакова ...": a dictionary word with a common-noun (or non-name) reading."""
+    return morph.is_common_word(mlang, word) or any(p.tag.POS == "NOUN" and not morph.PERSON_TAGS & p.tag.grammemes for p in morph.parses(mlang, word))
+
+
+def _adjective_phrase(mlang: str, word: str, end: int, text: str) -> bool:
+    """"Волинської обласної прокуратури": an adjective that is also a surname, followed by a
+    lower-case adjective or noun, is part of a name of a thing."""
+    if not text or morph.best_pos(mlang, word) != "ADJF":
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1)[:1].islower() and morph.any_pos(mlang, m.group(1), frozenset({"ADJF", "NOUN"}))
 
 
 def _surname_only(t: Token, mlang: str) -> bool:
@@ -789,6 +863,14 @@ def _appositive_role(toks: list[Token], run: list[int], text: str, lang: str | N
     return next((rl[w] or "role" for w in (" ".join(words), words[-1]) if w in rl), None)
 
 
+@persisted("role_gender", maxsize=50_000)
+def _role_gender(mlang: str, word: str) -> str | None:
+    """"заступниця", "журналистка": a role word whose every noun reading is feminine (a
+    masculine one says nothing: "координатор", "министр" serve women too)."""
+    gs = {g for p in morph.parses(mlang, word) if p.tag.POS == "NOUN" for g in ("masc", "femn") if g in p.tag.grammemes}
+    return "femn" if gs == {"femn"} else None
+
+
 @persisted("cue_cases", maxsize=50_000)
 def _cue_cases(mlang: str, lang: str | None, word: str) -> tuple[frozenset[str], frozenset[str]]:
     """The cases a cue word before a name can be in: (as a singular role noun, as any noun)."""
@@ -805,7 +887,8 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
     words = [toks[k].text for k in run]
     if mlang and not CYRILLIC_RE.search(" ".join(words)):  # (no word is Cyrillic)
         mlang = None  # a Latin-script name inside a Cyrillic text: read it the English way
-        if not any(w.lower() in given_names_en() for w in words) and not _known(skeleton(words[-1]), set()):
+        # (a given name before the surname: "Lockheed Martin" is a company)
+        if not any(w.lower() in given_names_en() for w in words[:-1]) and not _known(skeleton(words[-1]), set()):
             return None
     if not mlang and len(run) == 1 and not lead_role and skeleton(_possessive_base(words[0])) not in people_by_surname() \
             and cues is not None and not _cue_before(run[0], lang, ents, cues):
@@ -814,6 +897,8 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
     role = lead_role or role
     if mlang:
         prefer: frozenset[str] = frozenset()
+        if role_k > 0 and toks[role_k].joined and _role_cue(toks[role_k - 1], lang):
+            role_k -= 1  # "заступниця міністра Ірина Шкварчук": the name goes with the head noun
         if role_k >= 0:
             role_cases, noun_cases = _cue_cases(mlang, lang, toks[role_k].text)
             prefer = role_cases
@@ -823,7 +908,8 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         verb = _verb_after(toks[run[-1]].end, text, mlang)
         if verb is not None:  # "Рийво Валге заявил": the subject, in the nominative
             prefer, gender_pref = prefer | {"nomn"}, verb
-        case, gender = _agree(mlang, tuple(words), prefer, gender_pref)
+        role_gender = _role_gender(mlang, toks[role_k].text) if role_k >= 0 and role is not None and verb is None else None
+        case, gender = _agree(mlang, tuple(words), prefer, gender_pref, role_gender)
         forms = [_nominative(mlang, w, case, gender) for w in words]
         unknown = [not morph.is_known(mlang, w) for w in words]
         if len(forms) >= 2 and forms[-1][1] == "Patr" and unknown[-1] and not forms[-1][0].endswith(("вна", "чна")):
@@ -894,7 +980,10 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         is_person = True
     elif len(parts) >= 2 and mlang and all(unknown) and not any(k in ents for k in run):
         is_person = True
-    elif len(parts) == 1 and mlang and tags[0] == "Surn" and morph.is_known(mlang, words[0]) and not (toks[run[0]].initial and morph.is_common_word(mlang, words[0])):
+    elif len(parts) == 1 and mlang and tags[0] == "Surn" and morph.is_known(mlang, words[0]) and not (toks[run[0]].initial and _common_noun(mlang, words[0])) \
+            and not _adjective_phrase(mlang, words[0], toks[run[0]].end, text):
+        # (a sentence-initial word that is also a common noun is a surname only when someone
+        # of that name was introduced in full: _resolve_surnames adds it back then)
         is_person = True
     elif len(parts) == 1 and role and (mlang and tags[0] in ("Surn", "Name") or not mlang) \
             and not (text and _LOC_PREP.search(text[max(0, toks[run[0]].start - 6) : toks[run[0]].start])):
