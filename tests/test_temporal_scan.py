@@ -122,3 +122,18 @@ def test_detection_with_and_without_the_second_look_agrees():
         for p in dev:
             text = p.read_text(encoding="utf-8")
             assert [vars(c) for c in detect(text, res)] == [vars(c) for c in detect(text, plain)]
+
+
+def test_building_a_scan_index_removes_the_old_shared_ones(tmp_path, monkeypatch):
+    from timeline.temporal import resources
+
+    monkeypatch.setenv("LITOPYS_CACHE", str(tmp_path))
+    stale = ["temporal-scan-1d0d8a5e62e619a6d34b.json", "temporal-scan-248a2c7858cbbf13665e.marshal"]
+    kept = ["temporal-scan-de-0123456789abcdef0123.marshal", "temporal-regex-uk-0123456789ab.marshal", "other.json"]
+    for name in stale + kept:
+        (tmp_path / name).write_bytes(b"x")
+    res = compiled(("en",))
+    resources._scan_index("en", res.patterns)
+    names = {p.name for p in tmp_path.iterdir()}
+    assert not names & set(stale) and set(kept) <= names
+    assert any(n.startswith("temporal-scan-en-") for n in names)

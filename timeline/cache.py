@@ -55,6 +55,21 @@ def replace_entry(path: Path, data: bytes) -> None:
         pass
 
 
+def remove_stale(name_regex: str) -> None:
+    """Remove the cache files whose whole name matches `name_regex`: entries stored under a
+    name no longer used, which replace_entry never reaches."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    pattern = re.compile(name_regex)
+    try:
+        for old in folder.iterdir():
+            if pattern.fullmatch(old.name):
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def cached_json(name: str, key: str, build: Callable[[], object]) -> object:
     """`build()`'s JSON-able result, stored under `name` for this exact `key`."""
     folder = cache_dir()

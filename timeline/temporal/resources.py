@@ -220,11 +220,14 @@ def temporal_languages() -> tuple[str, ...]:
 def _scan_index(name: str, patterns: list[Pattern], rx: Compile = re.compile):
     """build_scan's result, cached on disk: reading the heads of every pattern costs about a
     second a language at each process start, the cached index a few milliseconds."""
-    from ..cache import cached_marshal
+    from ..cache import cached_marshal, remove_stale
 
     key = "scan 5\n" + "\n".join(f"{p.regex.flags}:{p.regex.pattern}" for p in patterns)
 
     def build():
+        # the index was once stored under one name for every language: those files stay
+        # behind, as replace_entry only removes older versions of the same name
+        remove_stale(r"temporal-scan-[0-9a-f]{20}\.(?:json|marshal)")
         ahead, heads, loose = build_scan(patterns)
         deeper, odd = build_deeper(patterns, heads)
         shared: dict[tuple, tuple] = {}  # tens of thousands of heads, a few dozen rank lists:
