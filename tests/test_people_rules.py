@@ -156,6 +156,11 @@ NON_PEOPLE_AND_CUES = [
     ("Мешканка з вулиці Лесі Українки Галина Мороз каже, що води немає. «Важко», — розповіла Мороз.", "uk", ["Halyna Moroz"], ["Moroz"]),
     # a feminine role noun: a woman's given name, not a case form of a man's
     ("Премію вручила заступниця міністра культури Ірина Ткачук.", "uk", ["Iryna Tkachuk"], ["Iryn Tkachuk"]),
+    # a lower-case occupation noun before the name gives its case (not a genitive man's name)
+    ("Первое место занял непальский студент Бикрам Шрестха из Катманду.", "ru", ["Bikram Shrestkha"], ["Bikram Shrestkh"]),
+    # Portuguese and Greek -у is no case ending, even after an inflected given name
+    ("Клуб подписал контракт с бразильским защитником Лукасом Серрану.", "ru", ["Lucas Serrano"], []),
+    ("Лист від колекціонера Костаса Георгіу надійшов учора.", "uk", ["Kostas Georgiou"], []),
 ]
 
 

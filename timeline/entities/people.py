@@ -465,6 +465,11 @@ def _origin_country(parts: tuple[str, ...], n_given: int, country: str | None, m
     return None, None
 
 
+def _written_ending(country: str, surface: str) -> bool:
+    o = origin_of_country(country)
+    return o is not None and surface.endswith(o.written) if o and o.written else False
+
+
 def _phonetic(word: str) -> str:
     """A rough sound key to match a romanised given name with its usual Latin spelling."""
     import unicodedata
@@ -863,6 +868,18 @@ def _appositive_role(toks: list[Token], run: list[int], text: str, lang: str | N
     return next((rl[w] or "role" for w in (" ".join(words), words[-1]) if w in rl), None)
 
 
+@persisted("apposition_cases", maxsize=50_000)
+def _apposition_cases(mlang: str, word: str) -> frozenset[str]:
+    """The cases of a word that can only be a singular animate noun (a person's occupation);
+    none when it can be a genitive (a possessor as often as an apposition: "дружиною сина
+    Оленою", "Жінка посадовця Ірина")."""
+    ps = morph.parses(mlang, word)
+    if not ps or not morph.is_known(mlang, word) or any(p.tag.POS != "NOUN" or "anim" not in p.tag.grammemes or "plur" in p.tag.grammemes for p in ps):
+        return frozenset()
+    cases = frozenset(c for p in ps for c in morph.CASES if c in p.tag.grammemes)
+    return frozenset() if "gent" in cases else cases
+
+
 @persisted("role_gender", maxsize=50_000)
 def _role_gender(mlang: str, word: str) -> str | None:
     """"заступниця", "журналистка": a role word whose every noun reading is feminine (a
@@ -904,6 +921,12 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
             prefer = role_cases
             if not prefer and role is None and role_k == run[0] - 1:  # a demonym in apposition: "грузина Гелы"
                 prefer = noun_cases
+        if role_k < 0 and text:
+            # a lower-case animate noun right before the name is in apposition to it
+            # ("индийский школьник Аарав Мехта": nominative, not the genitive of a man Мехт)
+            m = _WORD_BEFORE.search(text, max(0, toks[run[0]].start - 30), toks[run[0]].start)
+            if m is not None and m.group(0)[-1] == " " and m.group(1)[:1].islower():
+                prefer = _apposition_cases(mlang, m.group(1))
         gender_pref = None
         verb = _verb_after(toks[run[-1]].end, text, mlang)
         if verb is not None:  # "Рийво Валге заявил": the subject, in the nominative
@@ -1003,9 +1026,10 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         surface = words[-1].lower() if tags[-1] != "Patr" and n_given else ""
         rom, chinese = _origin_country(tuple(parts), n_given, country, mlang, surface, tuple(w.lower() for w in words))
         if rom is not None and rom[1] and surface[-1:] in _INDECL_END and surface != parts[-1] and not surface.endswith(_CASE_ENDS) \
-                and words[0].lower() == parts[0] and not strong_surname(parts[-1]):
+                and (words[0].lower() == parts[0] or _written_ending(rom[0], surface)) and not strong_surname(parts[-1]):
             # a foreign surname ending in a vowel does not decline ("Лоренцо Галлі", "Віорел
-            # Русу": not Галл, Рус) when the given name before it is not inflected either
+            # Русу": not Галл, Рус) when the given name before it is not inflected either, nor
+            # ever where the origin writes that vowel ("Рафаэлом Пейшоту": Portuguese o)
             parts[-1] = surface
         rom_country = rom[0] if rom is not None else country
         by_shape = rom is not None and rom[2]

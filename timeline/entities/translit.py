@@ -158,6 +158,7 @@ class Origin:
     name: str
     country: str
     indeclinable: bool
+    written: tuple[str, ...] = ()  # surname endings never a case form (Portuguese -у for o: Пейшоту)
 
 
 @cache
@@ -174,7 +175,7 @@ def _origin_data() -> dict:
     prefixes: dict[str, set[Origin]] = {}
     by_country: dict[str, Origin] = {}
     for o in d.get("origin", []):
-        org = Origin(o["name"], o["country"], bool(o.get("indeclinable")))
+        org = Origin(o["name"], o["country"], bool(o.get("indeclinable")), tuple(o.get("written_endings", ())))
         by_country.setdefault(org.country, org)
         for g in o.get("given", []):
             if _light(g) not in slavic:
