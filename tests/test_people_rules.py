@@ -161,6 +161,11 @@ NON_PEOPLE_AND_CUES = [
     # Portuguese and Greek -у is no case ending, even after an inflected given name
     ("Клуб подписал контракт с бразильским защитником Лукасом Серрану.", "ru", ["Lucas Serrano"], []),
     ("Лист від колекціонера Костаса Георгіу надійшов учора.", "uk", ["Kostas Georgiou"], []),
+    # a second foreign given name the dictionary lacks is a given name too
+    ("Контракт продлил кубинский либеро Хуан Мигель Гонсалес.", "ru", ["Juan Miguel Gonsalez"], []),
+    # a Hungarian given name picks the Hungarian spelling; a Berber "Ait" name reused from the particle
+    ("Волонтерка Река Балаш прибрала берег.", "uk", ["Reka Balas"], []),
+    ("The guide, Hassan Ait Baha, led us. Ait Baha said the road was closed.", "en", ["Hassan Ait Baha"], ["Ait Baha"]),
 ]
 
 

@@ -959,6 +959,8 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         if len(parts) > 1 and n_given == 0:
             n_given = len(parts) - 1
         n_given = min(n_given, len(parts) - 1) if len(parts) > 1 else 0
+        while 0 < n_given < len(parts) - 1 and latin_given_name(parts[n_given]):
+            n_given += 1  # a second foreign given name the dictionary lacks ("Хосе Мигель Кастельянос")
         any_person_tag = any(tags)
     else:
         parts = [_possessive_base(w) for w in words]
