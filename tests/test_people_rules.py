@@ -166,6 +166,13 @@ NON_PEOPLE_AND_CUES = [
     # a Hungarian given name picks the Hungarian spelling; a Berber "Ait" name reused from the particle
     ("Волонтерка Река Балаш прибрала берег.", "uk", ["Reka Balas"], []),
     ("The guide, Hassan Ait Baha, led us. Ait Baha said the road was closed.", "en", ["Hassan Ait Baha"], ["Ait Baha"]),
+    # a listed foreign given name before a surname is no country in an oblique case (Гаяне: Guyana)
+    ("На сцену вышла скрипачка Гаяне Саркисян.", "ru", ["Gayane Sarkisyan"], []),
+    # Romanian -u is no case ending when the surname marks the origin
+    ("Поруч стояв Раду Попеску.", "uk", ["Radu Popescu"], []),
+    # Ukrainian и is Estonian õ and Kazakh ы
+    ("Інженерка Кайре Кивіранд заявила.", "uk", ["Kaire Kõvirand"], []),
+    ("Казахстанський інвестор Айдос Тиныбеков заявив.", "uk", ["Aidos Tynybekov"], []),
 ]
 
 

@@ -147,6 +147,22 @@ def _given_name_before_name(toks: list[Token], i: int, n: int, lang: str | None)
     return toks[i].text.lower() in given_names_en()
 
 
+_PREP_BEFORE = re.compile(r"(?:^|\s)(?:в|у|во|на|із|из|з|до|по|от|від)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _foreign_given_before_name(toks: list[Token], i: int, n: int, lang: str | None, text: str | None) -> bool:
+    """"Гаяне Арутюнян": a listed foreign given name (here also a case form of Гаяна) before a
+    capitalised word, with no preposition before it, is a person's name, not the country."""
+    if n != 1 or lang not in morph.MORPH_LANGS or i + 1 >= len(toks) or not toks[i + 1].joined or not toks[i + 1].cap or toks[i + 1].upper:
+        return False
+    from .translit import origin_given_name
+
+    t = toks[i]
+    if not origin_given_name(t.text):
+        return False
+    return not (text and _PREP_BEFORE.search(text, max(0, t.start - 6), t.start))
+
+
 # per language: word -> the (keys, entry) pairs whose first key the word's keys meet, as
 # (one-word names, {second key: longer names}), each pair with its rank in the index's order
 _CANDS: dict[str | None, dict[str, tuple]] = {}
@@ -237,6 +253,8 @@ def find(toks: list[Token], lang: str | None, title_end: int = -1, text: str | N
                 if any(x is not None and x.cap and x.text.lower() not in stops and not x.text.endswith(("'s", "’s")) for x in nb):
                     continue
             if entry.kind == "place" and entry.source == "city" and _given_name_before_name(toks, i, n, lang):
+                continue
+            if entry.kind == "country" and _foreign_given_before_name(toks, i, n, lang, text):
                 continue
             bucket = found.setdefault(n, [])
             if entry not in bucket:

@@ -465,6 +465,20 @@ def _origin_country(parts: tuple[str, ...], n_given: int, country: str | None, m
     return None, None
 
 
+def _keep_written(words: list[str], forms: list[tuple[str, str | None]]) -> None:
+    """A name whose written surname marks an origin that writes a vowel no case ending is
+    ("Раду Константінеску": Romanian -u) keeps its words in that vowel as written."""
+    if len(words) < 2:
+        return
+    low = tuple(w.lower() for w in words)
+    o = guess_origin(low, len(low) - 1) if strong_surname(low[-1]) else None
+    # (not when the given name read in the nominative is Ukrainian or Russian: "Михайлу Кіперману")
+    if o is not None and o.written and guess_origin((forms[0][0], *low[1:]), len(low) - 1) == o:
+        for n, w in enumerate(low):
+            if w.endswith(o.written):
+                forms[n] = (w, forms[n][1])
+
+
 def _written_ending(country: str, surface: str) -> bool:
     o = origin_of_country(country)
     return o is not None and surface.endswith(o.written) if o and o.written else False
@@ -953,6 +967,7 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
                 g = words[n].lower() if as_is else next((g for g in _guessed_nominatives(words[n], mlang) if origin_given_name(g)), None)
                 if g is not None:
                     forms[n] = (g, "Name")
+        _keep_written(words, forms)
         tags = [tg for _, tg in forms]
         parts = [f for f, tg in forms if tg != "Patr"]
         n_given = sum(1 for f, tg in forms if tg == "Name" and tg != "Patr")

@@ -44,6 +44,7 @@ def _native_table(lang: str, country: str, by_shape: bool = False) -> dict | Non
     for part in ("letters", "initial", "after_vowel", "after_sign", "before_consonant", "clusters", "initial_clusters", "final"):
         t.setdefault(part, {}).update(entry.get(part, {}))
     t["native"] = entry.get("native", True)
+    t["uk_letters"] = entry.get("uk_letters", {})
     return t
 
 
@@ -122,6 +123,9 @@ def _romanize_name(parts: tuple[str, ...], lang: str, country: str | None, given
         nat = _native_table("ru", country, by_shape) if country else None
         # (a table that replaces the Russian letters reads Ukrainian е as e: Віорел -> Viorel)
         tr = _UK_TO_RU_NATIVE if nat is not None and nat.get("native") else _UK_TO_RU
+        if nat is not None and nat.get("uk_letters"):
+            # (a country's own reading of Ukrainian letters: и is Estonian õ, Kazakh and Turkish ы)
+            tr = {**tr, **str.maketrans(nat["uk_letters"])}
         conv = []
         for k, p in enumerate(parts):
             if k < given and country in ("RUS", "BLR") and p in ru_given:
