@@ -141,7 +141,10 @@ def _given_name_before_name(toks: list[Token], i: int, n: int, lang: str | None)
     if n != 1 or i + 1 >= len(toks) or not toks[i + 1].joined or not toks[i + 1].cap or toks[i + 1].upper:
         return False
     if lang in morph.MORPH_LANGS:
-        return "Name" in morph.person_tags(lang, toks[i].text)
+        from .translit import origin_only_given_name
+
+        # (or a foreign given name of name_origins.toml: "Сона Карапетян", "Сельчук Доган")
+        return "Name" in morph.person_tags(lang, toks[i].text) or origin_only_given_name(toks[i].text)
     from .people import given_names_en
 
     return toks[i].text.lower() in given_names_en()
@@ -151,14 +154,14 @@ _PREP_BEFORE = re.compile(r"(?:^|\s)(?:в|у|во|на|із|из|з|до|по|о
 
 
 def _foreign_given_before_name(toks: list[Token], i: int, n: int, lang: str | None, text: str | None) -> bool:
-    """"Гаяне Арутюнян": a listed foreign given name (here also a case form of Гаяна) before a
+    """"Гаяне Арутюнян": a foreign given name of name_origins.toml (here also a case form of Гаяна) before a
     capitalised word, with no preposition before it, is a person's name, not the country."""
     if n != 1 or lang not in morph.MORPH_LANGS or i + 1 >= len(toks) or not toks[i + 1].joined or not toks[i + 1].cap or toks[i + 1].upper:
         return False
-    from .translit import origin_given_name
+    from .translit import origin_only_given_name
 
     t = toks[i]
-    if not origin_given_name(t.text):
+    if not origin_only_given_name(t.text):
         return False
     return not (text and _PREP_BEFORE.search(text, max(0, t.start - 6), t.start))
 

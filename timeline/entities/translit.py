@@ -211,6 +211,12 @@ def origin_given_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def origin_only_given_name(word: str) -> bool:
+    """A given name of some origin in the table (not merely one with a usual Latin spelling)."""
+    return _light(word) in _origin_data()["given"]
+
+
+@lru_cache(maxsize=50_000)
 def latin_given_name(word: str) -> str | None:
     """The usual Latin spelling of a common foreign given name ("джозеф" -> Joseph), hyphenated
     ones part by part ("жан-пьер" -> Jean-Pierre)."""
