@@ -117,9 +117,34 @@ def _after_street_word(text: str, start: int, lang: str | None) -> bool:
 
 _STREET_CACHE: dict[tuple[str, str | None], bool] = {}
 
-_TWO_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t\u00a0]+)?([^\W\d_]+)[ \t\u00a0]+$")
-_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[ \t\u00a0]+){1,3}$")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+
+
+def _words_before(text: str, a: int, span: int = 60) -> list[str]:
+    """The whole words right before position a in the same clause (spaces only between them),
+    nearest last: a slice split, no regular-expression scan (this runs for every name)."""
+    seg = text[max(0, a - span) : a]
+    if not seg or seg[-1] not in " \t\u00a0":
+        return []
+    words = seg.split()
+    if len(seg) == span and words:
+        words = words[1:]  # (the first may be cut)
+    out: list[str] = []
+    for w in reversed(words):
+        if not w.isalpha():
+            break
+        out.append(w)
+    return out[::-1]
+
+
+def _word_just_before(text: str, a: int) -> str:
+    """The whole word right before position a, spaces only between ("" if none)."""
+    seg = text[max(0, a - 24) : a]
+    if not seg or seg[-1] not in " \t\u00a0":
+        return ""
+    words = seg.split()
+    w = words[-1] if words else ""
+    return w if w.isalpha() and (len(words) > 1 or len(seg) < 24) else ""
 
 
 def _named_after(text: str, a: int, b: int, first: str, lang: str | None, mlang: str | None) -> bool:
@@ -128,20 +153,21 @@ def _named_after(text: str, a: int, b: int, first: str, lang: str | None, mlang:
     "Pierre Elliott Trudeau airport", "Mohammed VI Foundation": a thing named after a person."""
     if not text:
         return False
-    m = _WORD_AFTER.match(text, b)
-    if m is not None and m.group(1).lower() in _names_list(lang, "institution_after"):
-        return True
-    m = _TWO_WORDS_BEFORE.search(text, max(0, a - 60), a)
-    if m is None or not m.group(2).lower().startswith(_names_list(lang, "institution_words")):
+    after = _names_list(lang, "institution_after")
+    if after:
+        m = _WORD_AFTER.match(text, b)
+        if m is not None and m.group(1).lower() in after:
+            return True
+    if not _word_just_before(text, a).lower().startswith(_names_list(lang, "institution_words")) or not _names_list(lang, "institution_words"):
         return False
+    words = _words_before(text, a)
     if mlang is None:
         return True
     gs = [p.tag.grammemes for p in morph.parses(mlang, first)]
     if not any("gent" in g for g in gs) or any("nomn" in g for g in gs):
         return False
-    m = _WORDS_BEFORE.search(text, max(0, a - 80), m.start(2))
     rl = roles(lang)
-    return m is None or not any(w.lower() in rl or any(x in rl for x in morph.parse_lemmas(mlang, w)[:3]) for w in m.group(0).split())
+    return not any(w.lower() in rl or any(x in rl for x in morph.parse_lemmas(mlang, w)[:3]) for w in words[-4:-1])
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "«„“\"", "»“”\""
@@ -468,10 +494,10 @@ def _origin_country(parts: tuple[str, ...], n_given: int, country: str | None, m
 def _keep_written(words: list[str], forms: list[tuple[str, str | None]]) -> None:
     """A name whose written surname marks an origin that writes a vowel no case ending is
     ("Раду Константінеску": Romanian -u) keeps its words in that vowel as written."""
-    if len(words) < 2:
+    if len(words) < 2 or not strong_surname(words[-1].lower()):
         return
     low = tuple(w.lower() for w in words)
-    o = guess_origin(low, len(low) - 1) if strong_surname(low[-1]) else None
+    o = guess_origin(low, len(low) - 1)
     # (not when the given name read in the nominative is Ukrainian or Russian: "Михайлу Кіперману")
     if o is not None and o.written and guess_origin((forms[0][0], *low[1:]), len(low) - 1) == o:
         for n, w in enumerate(low):
@@ -733,7 +759,7 @@ def _split_scripts(toks: list[Token], run: list[int]) -> list[list[int]]:
     subs: list[list[int]] = []
     last = None
     for k in run:
-        cyr = CYRILLIC_RE.search(toks[k].text) is not None
+        cyr = toks[k].text[:1] >= "\u0400"  # (a Cyrillic first letter)
         if cyr != last and not (subs and _ROMAN.match(toks[k].text)):  # ("Лев XIV")
             subs.append([])
             last = cyr
@@ -938,9 +964,9 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         if role_k < 0 and text:
             # a lower-case animate noun right before the name is in apposition to it
             # ("индийский школьник Аарав Мехта": nominative, not the genitive of a man Мехт)
-            m = _WORD_BEFORE.search(text, max(0, toks[run[0]].start - 30), toks[run[0]].start)
-            if m is not None and m.group(0)[-1] == " " and m.group(1)[:1].islower():
-                prefer = _apposition_cases(mlang, m.group(1))
+            before = _word_just_before(text, toks[run[0]].start)
+            if before[:1].islower():
+                prefer = _apposition_cases(mlang, before)
         gender_pref = None
         verb = _verb_after(toks[run[-1]].end, text, mlang)
         if verb is not None:  # "Рийво Валге заявил": the subject, in the nominative

@@ -285,6 +285,7 @@ def guess_origin(parts: tuple[str, ...], given: int, surface: str = "") -> Origi
     return None
 
 
+@lru_cache(maxsize=50_000)
 def strong_surname(word: str) -> bool:
     """The surname has an ending (or beginning) that marks an origin alone (-аускас, -дзе)."""
     d = _origin_data()
