@@ -41,6 +41,7 @@ ROMANISATION = [
     (["андрей", "бабиш"], "ru", "CZE", "Andrej Babiš"),
     (["хайке", "вагнер"], "ru", "DEU", "Heike Wagner"),
     (["кшиштоф", "ковальский"], "ru", "POL", "Krzysztof Kowalski"),
+    (["яцек", "дзедзиц"], "ru", "POL", "Jacek Dziedzic"),
     (["христо", "иванов"], "ru", "BGR", "Hristo Ivanov"),
     (["рашид", "хаддад"], "ru", "LBN", "Rashid Haddad"),
     (["ніколоз", "гвасалія"], "uk", "GEO", "Nikoloz Gvasalia"),
@@ -170,6 +171,8 @@ NON_PEOPLE_AND_CUES = [
     ("На сцену вышла скрипачка Гаяне Саркисян.", "ru", ["Gayane Sarkisyan"], []),
     # musicians' occupations are role words: the demonym before them gives the country's spelling
     ("Вечер открыл концерт азербайджанской скрипачки Севиль Гусейновой.", "ru", ["Sevil Huseynova"], []),
+    # a place after "в" is no person even after a role word
+    ("На зустріч прийшов консул Литви у Львові Томас Вайткус.", "uk", [], ["Lviv", "Lvov"]),
     # ... nor a town named like one ("Сона", "Сельчук")
     ("Заявление сделала глава агентства Армении Сона Петросян.", "ru", ["Sona Petrosyan"], []),
     # Romanian -u is no case ending when the surname marks the origin

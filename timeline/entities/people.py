@@ -598,7 +598,9 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
             i = j  # "собор Святого Петра": a saint
             continue
         # a place or country right before a name is not part of it ("прокурор Парижа Лор Беккуо")
-        while len(run) > 1 and run[0] in ents and ents[run[0]].kind in ("place", "country") and not (mlang and "Name" in morph.person_tags(mlang, toks[run[0]].text)) \
+        # (a given name's form too after "в"/"у": "консул Литви у Львові Томас Вайткус", not Лев)
+        while len(run) > 1 and run[0] in ents and ents[run[0]].kind in ("place", "country") \
+                and not (mlang and "Name" in morph.person_tags(mlang, toks[run[0]].text) and not _LOC_PREP.search(text[max(0, toks[run[0]].start - 6) : toks[run[0]].start])) \
                 and not (mlang and len(run) == 2 and ents[run[0]].kind == "place" and (ents[run[0]].pop or 0) < 100_000
                          and not morph.is_known(mlang, toks[run[0]].text) and not morph.is_known(mlang, toks[run[1]].text)):
             # (but "грузина Гелы Чачуа": two words the dictionary lacks, the first a small town's
@@ -1064,6 +1066,8 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         return None
     if mlang and run[0] in ents and not role and not demonym and not (len(parts) >= 2 and "Name" in tags):
         return None
+    if len(parts) == 1 and run[0] in ents and text and _LOC_PREP.search(text[max(0, toks[run[0]].start - 6) : toks[run[0]].start]):
+        return None  # a place after "в"/"in", even after a role: "консул Польщі в Харкові"
     country = ctx_country
     if mlang:
         surface = words[-1].lower() if tags[-1] != "Patr" and n_given else ""
