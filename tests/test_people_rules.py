@@ -171,6 +171,9 @@ NON_PEOPLE_AND_CUES = [
     ("На сцену вышла скрипачка Гаяне Саркисян.", "ru", ["Gayane Sarkisyan"], []),
     # musicians' occupations are role words: the demonym before them gives the country's spelling
     ("Вечер открыл концерт азербайджанской скрипачки Севиль Гусейновой.", "ru", ["Sevil Huseynova"], []),
+    # a Spanish/Portuguese/Italian -а surname after an undeclined given name: -ы/-ой are case forms
+    ("Отряд Эмилиано Ороски занял станцию.", "ru", ["Emiliano Oroska"], ["Emiliano Orosky"]),
+    ("Встреча с Франсиско Сапатой прошла спокойно.", "ru", ["Francisco Sapata"], []),
     # a place after "в" is no person even after a role word
     ("На зустріч прийшов консул Литви у Львові Томас Вайткус.", "uk", [], ["Lviv", "Lvov"]),
     # ... nor a town named like one ("Сона", "Сельчук")

@@ -22,6 +22,7 @@ from .gazetteer import Entry, people, people_by_surname
 from .text import CYRILLIC_RE, Token, skeleton
 from .translit import (
     chinese_name,
+    given_name_origins,
     guess_origin,
     japanese_name,
     japanese_word,
@@ -503,6 +504,19 @@ def _keep_written(words: list[str], forms: list[tuple[str, str | None]]) -> None
         for n, w in enumerate(low):
             if w.endswith(o.written):
                 forms[n] = (w, forms[n][1])
+
+
+def _a_stem_nominative(country: str, given: str, word: str, mlang: str) -> str | None:
+    """"Эмилиано Сапаты": a surname kept as written (the given name before it does not
+    decline) in an ending that only a case form of an -а surname has, for an origin with such
+    surnames (`a_stem_endings`; the origin of the name, else of its given name): the
+    nominative in -а."""
+    o = origin_of_country(country) if country else None
+    origins = (o,) if o is not None else given_name_origins(given)
+    low = word.lower()
+    if not any(x.a_stem and low.endswith(x.a_stem) for x in origins):
+        return None
+    return next((g for g in _guessed_nominatives(word, mlang) if g[-1:] == "а"), None)
 
 
 def _written_ending(country: str, surface: str) -> bool:
@@ -1078,6 +1092,8 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
             # Русу": not Галл, Рус) when the given name before it is not inflected either, nor
             # ever where the origin writes that vowel ("Рафаэлом Пейшоту": Portuguese o)
             parts[-1] = surface
+        if rom is not None and parts[-1] == surface:
+            parts[-1] = _a_stem_nominative(rom[0], parts[0], words[-1], mlang) or parts[-1]
         rom_country = rom[0] if rom is not None else country
         by_shape = rom is not None and rom[2]
         name = chinese or romanize_name(parts, mlang, rom_country, n_given, by_shape)

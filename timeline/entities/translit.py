@@ -163,6 +163,7 @@ class Origin:
     country: str
     indeclinable: bool
     written: tuple[str, ...] = ()  # surname endings never a case form (Portuguese -у for o: Пейшоту)
+    a_stem: tuple[str, ...] = ()  # endings only an -а surname's case form has (Spanish Сапаты -> Сапата)
 
 
 @cache
@@ -179,7 +180,7 @@ def _origin_data() -> dict:
     prefixes: dict[str, set[Origin]] = {}
     by_country: dict[str, Origin] = {}
     for o in d.get("origin", []):
-        org = Origin(o["name"], o["country"], bool(o.get("indeclinable")), tuple(o.get("written_endings", ())))
+        org = Origin(o["name"], o["country"], bool(o.get("indeclinable")), tuple(o.get("written_endings", ())), tuple(o.get("a_stem_endings", ())))
         by_country.setdefault(org.country, org)
         for g in o.get("given", []):
             if _light(g) not in slavic:
@@ -208,6 +209,11 @@ def origin_given_name(word: str) -> bool:
     d = _origin_data()
     k = _light(word)
     return k in d["given"] or k in d["latin"]
+
+
+def given_name_origins(word: str) -> frozenset[Origin]:
+    """The origins whose given names include this word."""
+    return frozenset(_origin_data()["given"].get(_light(word), ()))
 
 
 @lru_cache(maxsize=50_000)
