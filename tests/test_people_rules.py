@@ -183,6 +183,24 @@ NON_PEOPLE_AND_CUES = [
     # Ukrainian и is Estonian õ and Kazakh ы
     ("Інженерка Кайре Кивіранд заявила.", "uk", ["Kaire Kõvirand"], []),
     ("Казахстанський інвестор Айдос Тиныбеков заявив.", "uk", ["Aidos Tynybekov"], []),
+    # a consonant-final surname as written is a woman's: the given name is no man's oblique case
+    ("Утром спасатели нашли Олесю Грач живой.", "ru", ["Olesya Grach"], ["Oles Grach"]),
+    ("Студентка Дилара Ниязбек рассказала о поездке.", "ru", ["Dilara Niyazbek"], ["Dilar Niyazbek"]),
+    ("Журналісти розшукали Олесю Гончар у селі.", "uk", ["Olesia Honchar"], ["Oles Honchar"]),
+    # ... a man's consonant-final surname still declines ("Ивану Грачу": Ivan)
+    ("Награду вручили Ивану Грачу.", "ru", ["Ivan Grach"], []),
+    # a declined given name is in no case it has no form in, whatever the apposition before it
+    ("У школі працює вчителькою Надія Кравчик.", "uk", ["Nadiia Kravchyk"], []),
+    # one person: an indeclinable given name is no genitive plural of another
+    ("По словам представителя министерства Шушан Погосян, погибших нет.", "ru", ["Shushan Poghosyan"], ["Shushana Poghosyan"]),
+    # Romanian -яну is -eanu, Georgian -ая is -aia
+    ("Молдавский тренер Сорин Негряну заявил.", "ru", ["Sorin Negreanu"], []),
+    ("Грузинская певица Тамара Гвелесиани и актриса Нана Джорджадзе пришли с Нино Чикая.", "ru", [], ["Nino Chikaya"]),
+    # English: an occupation at the start of a sentence is no part of the name; company words
+    ("Fisherman Tomas Aberg lost his boat. Vendor Maria Lindqvist said sales fell.", "en",
+     ["Tomas Aberg", "Maria Lindqvist"], ["Fisherman Tomas Aberg", "Vendor Maria Lindqvist"]),
+    ("Shares of Banco Pacifico and Nordstrom Automotive rose, said Grupo Ortega.", "en", [], ["Banco Pacifico", "Nordstrom Automotive"]),
+    ("Fans gathered in the Anna Berg sports hall.", "en", [], ["Anna Berg"]),
 ]
 
 

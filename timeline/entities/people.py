@@ -361,16 +361,54 @@ def _agreement(lang: str, word: str) -> tuple[float, ...]:
     return tuple(out)
 
 
+@cache
+def _man_declines(lang: str) -> tuple[str, tuple[str, ...]]:
+    """(final letters a man's name declines after, case endings that end in one of them)."""
+    d = resource(lang, "entities").get("names", {})
+    letters = d.get("man_declines", "")
+    return letters, tuple({e for e, _ in d.get("endings", []) if e[-1:] in letters})
+
+
+def _as_written(g: frozenset[str]) -> bool:
+    """A parse that is no oblique form of one man: a nominative, an inanimate accusative, a
+    given name's plural ("Хатун": of Хатуна), a woman's undeclined surname ("Гончар")."""
+    return "nomn" in g or ("accs" in g and "inan" in g) or ("plur" in g and "Name" in g) or {"Fixd", "femn"} <= g
+
+
+@persisted("undeclined", maxsize=100_000)
+def _undeclined(lang: str, word: str) -> tuple[float, ...]:
+    """-2 for the oblique masculine slots of a word that ends in a consonant and has only
+    nominative parses: a man's name there would take a case ending ("Алесю Шпак", "Сетара
+    Хатун": a woman's, not Алесь's or Сетар's).  Not a word ending in a case ending ("-ом"),
+    nor an inanimate common noun or a place ("Вермонт Берни Сандерса"), nor a particle."""
+    gs = [p.tag.grammemes for p in morph.parses(lang, word)]
+    if morph.is_known(lang, word) and any("Name" in g for g in gs):
+        # a given name the dictionary declines: not in a case and gender it has no form in
+        # ("лаборанткою Надія Малежик": no instrumental Надія)
+        return tuple(0.0 if any(case in g and (gender in g or "Fixd" in g or "ms-f" in g) for g in gs) else -1.0
+                     for case, gender in _AGREE_SLOTS)
+    letters, endings = _man_declines(lang)
+    low = word.lower()
+    if low[-1:] not in letters or low.endswith(endings) or low in name_data(lang)[0]:
+        return (0.0,) * len(_AGREE_SLOTS)
+    if not all(map(_as_written, gs)) or (gs and not any("anim" in g for g in gs)):
+        return (0.0,) * len(_AGREE_SLOTS)
+    return tuple(-2.0 if gender == "masc" and case != "nomn" else 0.0 for case, gender in _AGREE_SLOTS)
+
+
 @persisted("agree", maxsize=50_000)
 def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset(), gender_pref: str | None = None,
-           role_gender: str | None = None) -> tuple[str | None, str | None]:
+           role_gender: str | None = None, declension: bool = False) -> tuple[str | None, str | None]:
     """The (case, gender) most words of the run can share.
 
     Dictionary words count more than guesses for unknown words; `prefer` holds the cases of a
-    role noun in apposition ("министра Жеральда Дарманена": genitive).
+    role noun in apposition ("министра Жеральда Дарманена": genitive); `declension` adds the
+    checks of _undeclined (slots a word's declension rules out).
     """
     best, best_score = (None, None), -1.0
     adds = [_agreement(lang, w) for w in words]
+    if declension and len(words) > 1:
+        adds += [_undeclined(lang, w) for w in words]
     for n, (case, gender) in enumerate(_AGREE_SLOTS):
         score = 0.0
         for a in adds:
@@ -392,7 +430,9 @@ def _agree(lang: str, words: tuple[str, ...], prefer: frozenset[str] = frozenset
 def _nominative(lang: str, word: str, case: str | None, gender: str | None) -> tuple[str, str | None]:
     """(nominative lower-case form, tag among Name/Surn/Patr or None)."""
     ps = morph.parses(lang, word)
-    cands = [p for p in ps if case in p.tag.grammemes and (gender in p.tag.grammemes or "Fixd" in p.tag.grammemes)]
+    # (one person: "Шушан" is no genitive plural of the given name Шушана)
+    cands = [p for p in ps if case in p.tag.grammemes and (gender in p.tag.grammemes or "Fixd" in p.tag.grammemes)
+             and not (case != "nomn" and "plur" in p.tag.grammemes and "Name" in p.tag.grammemes)]
     # a plural surname ("брати Сафарови") is read as one person's
     cands += [p for p in ps if case in p.tag.grammemes and "plur" in p.tag.grammemes and "Surn" in p.tag.grammemes and p not in cands]
     gn = morph.given_names(lang)
@@ -988,7 +1028,7 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         if verb is not None:  # "Рийво Валге заявил": the subject, in the nominative
             prefer, gender_pref = prefer | {"nomn"}, verb
         role_gender = _role_gender(mlang, toks[role_k].text) if role_k >= 0 and role is not None and verb is None else None
-        case, gender = _agree(mlang, tuple(words), prefer, gender_pref, role_gender)
+        case, gender = _agree(mlang, tuple(words), prefer, gender_pref, role_gender, True)
         forms = [_nominative(mlang, w, case, gender) for w in words]
         unknown = [not morph.is_known(mlang, w) for w in words]
         if len(forms) >= 2 and forms[-1][1] == "Patr" and unknown[-1] and not forms[-1][0].endswith(("вна", "чна")):
