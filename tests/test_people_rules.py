@@ -191,6 +191,10 @@ NON_PEOPLE_AND_CUES = [
     ("Награду вручили Ивану Грачу.", "ru", ["Ivan Grach"], []),
     # a declined given name is in no case it has no form in, whatever the apposition before it
     ("У школі працює вчителькою Надія Кравчик.", "uk", ["Nadiia Kravchyk"], []),
+    # a genitive place before a listed foreign given name and a surname is no part of the name
+    ("Жительница Гориса Асмик Мовсисян рассказала о морозах.", "ru", ["Asmik Movsisyan"], []),
+    # a listed foreign given name the dictionary lacks, no case form of a listed one, as written
+    ("Приехала художница из Неаполя Лючия Бьянки.", "ru", ["Lucia Byanki"], ["Lyuchy Byanki"]),
     # one person: an indeclinable given name is no genitive plural of another
     ("По словам представителя министерства Шушан Погосян, погибших нет.", "ru", ["Shushan Poghosyan"], ["Shushana Poghosyan"]),
     # Romanian -яну is -eanu, Georgian -ая is -aia

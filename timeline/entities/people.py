@@ -670,7 +670,9 @@ def detect(toks: list[Token], lang: str | None, ents: dict[int, Entry], blocked:
             run = run[1:]
         # a genitive place or company before a given name + surname ("мэр Новосибирска Максим
         # Кудрявцев", "директор Уралвагонзавода Александр Потапов")
-        if mlang and len(run) >= 3 and "Name" in morph.person_tags(mlang, toks[run[1]].text) and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang):
+        # (or a listed foreign given name: "жительница Ванадзора Седа Аветисян")
+        if mlang and len(run) >= 3 and ("Name" in morph.person_tags(mlang, toks[run[1]].text) or origin_given_name(toks[run[1]].text)) \
+                and not morph.person_tags(mlang, toks[run[0]].text) and not _is_known_surname(toks[run[0]], mlang) and not origin_given_name(toks[run[0]].text):
             run = run[1:]
         # ... also two words, or words that can be a surname but are likelier common words
         # ("Мешканка Білої Церкви Тетяна Возна", "консулка в Берегові Ілдіко Сабо")
@@ -1047,6 +1049,8 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
             as_is = origin_given_name(words[n]) and (case == "nomn" or words[n][-1:] == "о" or not unknown[n] and "Name" not in morph.person_tags(mlang, words[n]))
             if not origin_given_name(forms[n][0]) and (unknown[n] or as_is):
                 g = words[n].lower() if as_is else next((g for g in _guessed_nominatives(words[n], mlang) if origin_given_name(g)), None)
+                if g is None and unknown[n] and origin_given_name(words[n]):
+                    g = words[n].lower()  # listed as written, no case form of a listed name: "из Флоренции Лючия"
                 if g is not None:
                     forms[n] = (g, "Name")
         _keep_written(words, forms)
