@@ -215,3 +215,17 @@ def test_non_people_and_cues(text, lang, found, absent):
         assert n in names
     for n in absent:
         assert n not in names
+
+
+# nationality nouns not derived from a country adjective give the person's country
+NATIONALITY_NOUNS = [
+    ("На пресс-конференции выступил швед Ларс Нильссон.", "ru", "SWE"),
+    ("Маршрут проложил финн Микко Лайне.", "ru", "FIN"),
+    ("Першою фініш перетнула гречанка Елені Пападопулу.", "uk", "GRC"),
+    ("Рекорд встановив норвежець Ула Берг.", "uk", "NOR"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), NATIONALITY_NOUNS)
+def test_nationality_nouns(text, lang, country):
+    assert [c for _, _, c in people(text, lang)] == [country]
