@@ -264,7 +264,9 @@ def _role_before(toks: list[Token], i: int, lang: str | None, ents: dict[int, En
         if e is not None:
             if e.kind == "person" and lang not in morph.MORPH_LANGS:
                 return None, None, -1
-            if k == i - 1 and e.kind == "country" and not t.cap and toks[i].joined and lang in morph.MORPH_LANGS:
+            # (a nationality noun at a sentence's start too: "Суданець Адам Ісхак", not "Франція")
+            if k == i - 1 and e.kind == "country" and (not t.cap or t.initial and morph.is_common_word(lang, t.text)) \
+                    and toks[i].joined and lang in morph.MORPH_LANGS:
                 return None, e.country, k  # "турка Эмре Йылмаза", "грузина Гелы Чачуа"
             if e.country and country is None:
                 ks = k
