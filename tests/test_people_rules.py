@@ -191,6 +191,10 @@ NON_PEOPLE_AND_CUES = [
     ("Награду вручили Ивану Грачу.", "ru", ["Ivan Grach"], []),
     # a declined given name is in no case it has no form in, whatever the apposition before it
     ("У школі працює вчителькою Надія Кравчик.", "uk", ["Nadiia Kravchyk"], []),
+    # everyday occupations are role words: a country adjective before them gives the spelling
+    ("Над лесом пролетел вертолет. Словацкий пилот Мирослав Грушка сказал, что все хорошо.", "ru", ["Miroslav Hruška"], []),
+    # ... but an adjective of a name of a thing after a role is no person
+    ("Засідання провела депутатка Житомирської обласної ради.", "uk", [], ["Zhytomyrska", "Zhytomyrskoi"]),
     # a genitive place before a listed foreign given name and a surname is no part of the name
     ("Жительница Гориса Асмик Мовсисян рассказала о морозах.", "ru", ["Asmik Movsisyan"], []),
     # a listed foreign given name the dictionary lacks, no case form of a listed one, as written

@@ -846,6 +846,12 @@ def _adjective_phrase(mlang: str, word: str, end: int, text: str) -> bool:
     return m is not None and m.group(1)[:1].islower() and morph.any_pos(mlang, m.group(1), frozenset({"ADJF", "NOUN"}))
 
 
+def _plural_role(mlang: str, toks: list[Token], k: int) -> bool:
+    """The role word at k is plural as most likely read ("спасатели", "студентів")."""
+    ps = morph.parses(mlang, toks[k].text) if k >= 0 else ()
+    return bool(ps) and "plur" in ps[0].tag.grammemes
+
+
 def _surname_only(t: Token, mlang: str) -> bool:
     if not morph.is_known(mlang, t.text):
         return False
@@ -1114,7 +1120,10 @@ def _read(toks: list[Token], run: list[int], lang: str | None, mlang: str | None
         # of that name was introduced in full: _resolve_surnames adds it back then)
         is_person = True
     elif len(parts) == 1 and role and (mlang and tags[0] in ("Surn", "Name") or not mlang) \
-            and not (text and _LOC_PREP.search(text[max(0, toks[run[0]].start - 6) : toks[run[0]].start])):
+            and not (text and _LOC_PREP.search(text[max(0, toks[run[0]].start - 6) : toks[run[0]].start])) \
+            and not (mlang and (_adjective_phrase(mlang, words[0], toks[run[0]].end, text) or _plural_role(mlang, toks, role_k))):
+        # (nor an adjective of a name of a thing, "студент Иллинойсского университета", nor a
+        # word after a plural role noun: "спасатели округа Чарльз")
         # (not a place word after "в"/"in": "генеральным консулом Японии в Марселе")
         # the role belongs to the nearest name: not across another person ("Защитник Дмитрий
         # Орлов, который играет вместе с Андреем")
