@@ -212,6 +212,9 @@ NON_PEOPLE_AND_CUES = [
      ["Tomas Aberg", "Maria Lindqvist"], ["Fisherman Tomas Aberg", "Vendor Maria Lindqvist"]),
     ("Shares of Banco Pacifico and Nordstrom Automotive rose, said Grupo Ortega.", "en", [], ["Banco Pacifico", "Nordstrom Automotive"]),
     ("Fans gathered in the Anna Berg sports hall.", "en", [], ["Anna Berg"]),
+    # the end of a longer name from a word no given name on is that person (a double surname)
+    ("The deal was signed by banker Luis Ortega Salinas. Ortega Salinas said it would grow.", "en",
+     ["Luis Ortega Salinas"], ["Ortega Salinas"]),
 ]
 
 

@@ -747,7 +747,8 @@ def _article_names(out: list[Person], countries: set[str], particles: frozenset[
     Magomed Gadzhiev or Julio Arce Villanueva when the known person is not named in full and
     belongs elsewhere (their country is not in the article, or the article's namesake has
     another); a name from a particle on ("Ben Salah" after "Hédi Ben Salah") is the same
-    person."""
+    person, as is the end of a longer name from a word no given name on ("Garza Treviño" after
+    "Alejandro Garza Treviño": a Spanish double surname)."""
     full = [p for p in out if p.full and not p.known]
     if not full:
         return
@@ -763,11 +764,17 @@ def _article_names(out: list[Person], countries: set[str], particles: frozenset[
             if ref is not None and (p.country not in countries or ref.country not in (None, p.country)):
                 p.name, p.country, p.known = ref.name, ref.country or p.country, False
                 p.surname_key = ref.surname_key
-        elif p.full and not p.known and p.name.split()[0].lower() in particles:
+        elif p.full and not p.known and (p.name.split()[0].lower() in particles or _surname_pair(p)):
             low = p.name.lower().split()
             ref = next((q for q in full if q is not p and len(q.name.split()) > len(low) and q.name.lower().split()[-len(low) :] == low), None)
             if ref is not None:
                 p.name, p.country = ref.name, p.country or ref.country
+
+
+def _surname_pair(p: Person) -> bool:
+    """A Latin-script name of two words whose first is no given name we know."""
+    low = p.name.lower().split()
+    return not p.parts and len(low) == 2 and low[0] not in given_names_en()
 
 
 _CONJ = re.compile(r"[ \t\u00a0]+(?:и|і|й|та)[ \t\u00a0]+$")
